@@ -80,8 +80,9 @@ public sealed class WheelFileName
         error = null;
         if (!fileName.EndsWith(Extension, StringComparison.Ordinal))
         {
+            // Point at the wrong extension when there is one, otherwise at the end where ".whl" is missing.
             var dot = fileName.LastIndexOf('.');
-            var position = dot < 0 ? fileName.Length : dot;
+            var position = dot > fileName.LastIndexOf('-') ? dot : fileName.Length;
             error = new($"Invalid wheel filename (extension must be '.whl'): {PythonText.Repr(fileName)}", fileName, position, fileName.Length - position);
             return null;
         }
