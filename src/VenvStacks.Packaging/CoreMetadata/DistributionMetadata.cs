@@ -1,8 +1,13 @@
+using VenvStacks.Packaging.Pep440;
+using VenvStacks.Packaging.Pep503;
+using VenvStacks.Packaging.Pep508;
+
 namespace VenvStacks.Packaging.CoreMetadata;
 
 /// <summary>
 /// The core metadata of a distribution (a wheel's <c>METADATA</c>, an sdist's or egg's <c>PKG-INFO</c>), metadata
-/// versions 1.0 to 2.4. Every header is kept in <see cref="Fields"/>; the commonly needed ones have typed properties.
+/// versions 1.0 to 2.4. Every header is kept in <see cref="Fields"/>; the commonly needed ones have typed properties,
+/// which are parsed (and so validated) when the file is parsed.
 /// </summary>
 /// <remarks>
 /// The file format is RFC 822 headers followed by an optional body, read the way Python's <c>email</c> parser
@@ -22,10 +27,14 @@ public sealed class DistributionMetadata
         Name = ParseName(text, Single(text, MetadataFieldNames.Name, required: true)!);
         var version = Single(text, MetadataFieldNames.Version, required: true)!;
         VersionText = RequireNonEmpty(text, version);
+        Version = ParseValue(text, version, Pep440.Version.Parse);
 
         var requiresPython = Single(text, MetadataFieldNames.RequiresPython, required: false);
         RequiresPythonText = requiresPython?.Value.Trim();
-        RequiresDistText = GetAll(MetadataFieldNames.RequiresDist).Select(v => v.Trim()).ToArray();
+        RequiresPython = requiresPython is null ? null : ParseValue(text, requiresPython, value => SpecifierSet.Parse(value));
+        var requiresDist = Fields.Where(f => IsField(f, MetadataFieldNames.RequiresDist)).ToArray();
+        RequiresDistText = requiresDist.Select(f => f.Value.Trim()).ToArray();
+        RequiresDist = requiresDist.Select(f => ParseValue(text, f, Requirement.Parse)).ToArray();
         ProvidesExtra = Fields
             .Where(f => IsField(f, MetadataFieldNames.ProvidesExtra))
             .Select(f => NormalizeExtra(text, f))
@@ -49,6 +58,12 @@ public sealed class DistributionMetadata
     /// <summary>The <c>Name</c> field as written (surrounding whitespace removed).</summary>
     public string Name { get; }
 
+    /// <summary>The <see cref="Name"/> normalised per PEP 503, for comparisons and lookups.</summary>
+    public NormalizedName NormalizedName => NormalizedName.From(Name);
+
+    /// <summary>The <c>Version</c> field as a PEP 440 version.</summary>
+    public Pep440.Version Version { get; }
+
     /// <summary>The <c>Version</c> field as written (surrounding whitespace removed).</summary>
     public string VersionText { get; }
 
@@ -61,8 +76,14 @@ public sealed class DistributionMetadata
     /// <summary>The <c>Description-Content-Type</c> field, or null.</summary>
     public string? DescriptionContentType { get; }
 
+    /// <summary>Every <c>Requires-Dist</c> field in file order, as PEP 508 requirements.</summary>
+    public IReadOnlyList<Requirement> RequiresDist { get; }
+
     /// <summary>Every <c>Requires-Dist</c> value in file order, as written (surrounding whitespace removed).</summary>
     public IReadOnlyList<string> RequiresDistText { get; }
+
+    /// <summary>The <c>Requires-Python</c> field as a specifier set, or null when the field is absent.</summary>
+    public SpecifierSet? RequiresPython { get; }
 
     /// <summary>The <c>Requires-Python</c> field as written (surrounding whitespace removed), or null.</summary>
     public string? RequiresPythonText { get; }
@@ -170,7 +191,7 @@ public sealed class DistributionMetadata
     private static string ParseName(string text, MetadataField field)
     {
         var name = RequireNonEmpty(text, field);
-        if (!ProjectNames.IsValid(name))
+        if (!PackageName.IsValid(name))
         {
             throw TextLocation.Error($"Invalid METADATA: '{name}' is not a valid project name", text, field.ValueOffset, FirstLineLength(field.Value));
         }
@@ -181,12 +202,35 @@ public sealed class DistributionMetadata
     private static string NormalizeExtra(string text, MetadataField field)
     {
         var extra = field.Value.Trim();
-        if (!ProjectNames.IsValid(extra))
+        if (!PackageName.IsValid(extra))
         {
             throw TextLocation.Error($"Invalid METADATA: '{extra}' is not a valid extra name", text, field.ValueOffset, FirstLineLength(field.Value));
         }
 
-        return ProjectNames.Canonicalize(extra);
+        return PackageName.Canonicalize(extra);
+    }
+
+    // Parses a field value with another standard's parser and moves its error position from the value into the file.
+    private static T ParseValue<T>(string text, MetadataField field, Func<string, T> parse)
+    {
+        var value = field.Value.Trim();
+        try
+        {
+            return parse(value);
+        }
+        catch (PackagingFormatException inner)
+        {
+            var leading = field.Value.Length - field.Value.TrimStart().Length;
+            var firstLine = FirstLineLength(field.Value);
+            var position = leading + inner.Position <= firstLine ? field.ValueOffset + leading + inner.Position : field.ValueOffset;
+            var (line, column) = TextLocation.LineAndColumn(text, position);
+            throw new PackagingFormatException(
+                $"Invalid METADATA: {field.Name} '{value}': {inner.Message} (line {line}, column {column})",
+                text,
+                position,
+                inner.Length,
+                inner);
+        }
     }
 
     private static string RequireNonEmpty(string text, MetadataField field)

@@ -1,4 +1,5 @@
 using System.Text;
+using VenvStacks.Packaging.Pep440;
 
 namespace VenvStacks.Packaging.Pep751;
 
@@ -57,9 +58,15 @@ public sealed record PyLock
     /// <summary>Top-level keys this model does not know, kept as read.</summary>
     public IReadOnlyDictionary<string, object> Unknown { get; init => field = TomlData.FreezeTable(value); } = ValueMap<object>.Empty;
 
+    /// <summary>Parses <see cref="RequiresPython"/> as a specifier set; null when there is none.</summary>
+    /// <exception cref="PackagingFormatException">The specifiers are not valid (only possible for a model built in code:
+    /// <see cref="Parse"/> validates them).</exception>
+    public SpecifierSet? ParseRequiresPython() => RequiresPython is null ? null : SpecifierSet.Parse(RequiresPython);
+
     /// <summary>Parses pylock.toml text.</summary>
     /// <exception cref="PackagingFormatException">The text is not valid TOML, a PEP 751 key has the wrong type, a
-    /// required key is missing, or the lock version is not 1.x. The position is that of the offending key.</exception>
+    /// required key is missing, a version, marker or <c>requires-python</c> does not parse, or the lock version is not
+    /// 1.x. The position is that of the offending key.</exception>
     public static PyLock Parse(string text) => PyLockReader.Read(text);
 
     /// <summary>Reads and parses a pylock.toml file (UTF-8).</summary>

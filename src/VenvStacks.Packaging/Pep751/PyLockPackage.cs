@@ -1,3 +1,7 @@
+using VenvStacks.Packaging.Pep440;
+using VenvStacks.Packaging.Pep503;
+using VenvStacks.Packaging.Pep508;
+
 namespace VenvStacks.Packaging.Pep751;
 
 /// <summary>A <c>[[packages]]</c> entry of a pylock.toml: one locked distribution and where to get it.</summary>
@@ -52,6 +56,27 @@ public sealed record PyLockPackage
 
     /// <summary>Keys of the entry that this model does not know, kept as read (see <see cref="PyLock"/> for value types).</summary>
     public IReadOnlyDictionary<string, object> Unknown { get; init => field = TomlData.FreezeTable(value); } = ValueMap<object>.Empty;
+
+    /// <summary>The <see cref="Name"/> normalised per PEP 503.</summary>
+    public NormalizedName NormalizedName => NormalizedName.From(Name);
+
+    /// <summary>Parses <see cref="Version"/> as a PEP 440 version; null when there is none.</summary>
+    /// <exception cref="PackagingFormatException">The version is not valid (only possible for a model built in code:
+    /// <see cref="PyLock.Parse"/> validates it).</exception>
+    public Pep440.Version? ParseVersion() => Version is null ? null : Pep440.Version.Parse(Version);
+
+    /// <summary>Parses <see cref="Marker"/> as a PEP 508 marker; null when there is none.</summary>
+    /// <exception cref="PackagingFormatException">The marker is not valid (only possible for a model built in code).</exception>
+    public Marker? ParseMarker() => Marker is null ? null : Pep508.Marker.Parse(Marker);
+
+    /// <summary>Parses <see cref="MarkerWithoutLowerLayerClause"/> as a PEP 508 marker; null when there is none.</summary>
+    /// <exception cref="PackagingFormatException">The marker is not valid (only possible for a model built in code).</exception>
+    public Marker? ParseMarkerWithoutLowerLayerClause() =>
+        MarkerWithoutLowerLayerClause is { } marker ? Pep508.Marker.Parse(marker) : null;
+
+    /// <summary>Parses <see cref="RequiresPython"/> as a specifier set; null when there is none.</summary>
+    /// <exception cref="PackagingFormatException">The specifiers are not valid (only possible for a model built in code).</exception>
+    public SpecifierSet? ParseRequiresPython() => RequiresPython is null ? null : SpecifierSet.Parse(RequiresPython);
 
     /// <summary>True when <see cref="Marker"/> ends with venvstacks' <see cref="FromLowerLayerClause"/>: a lower layer
     /// installs this package, so no installer will select it here.</summary>

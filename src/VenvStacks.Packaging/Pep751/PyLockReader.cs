@@ -3,6 +3,8 @@ using Tomlyn.Model;
 using Tomlyn.Parsing;
 using Tomlyn.Serialization;
 using VenvStacks.Packaging.CoreMetadata;
+using VenvStacks.Packaging.Pep440;
+using VenvStacks.Packaging.Pep508;
 
 namespace VenvStacks.Packaging.Pep751;
 
@@ -46,7 +48,7 @@ internal static class PyLockReader
             LockVersion = lockVersion,
             CreatedBy = document.RequiredString("created-by"),
             Environments = document.OptionalStringArray("environments"),
-            RequiresPython = document.OptionalString("requires-python"),
+            RequiresPython = document.OptionalParsedString("requires-python", text => SpecifierSet.Parse(text)),
             Extras = document.OptionalStringArray("extras"),
             DependencyGroups = document.OptionalStringArray("dependency-groups"),
             DefaultGroups = document.OptionalStringArray("default-groups"),
@@ -78,9 +80,9 @@ internal static class PyLockReader
         new()
         {
             Name = package.RequiredString("name"),
-            Version = package.OptionalString("version"),
-            Marker = package.OptionalString("marker"),
-            RequiresPython = package.OptionalString("requires-python"),
+            Version = package.OptionalParsedString("version", Pep440.Version.Parse),
+            Marker = package.OptionalParsedString("marker", Marker.Parse),
+            RequiresPython = package.OptionalParsedString("requires-python", text => SpecifierSet.Parse(text)),
             Dependencies = package.OptionalDataArray("dependencies"),
             Index = package.OptionalString("index"),
             Vcs = package.OptionalTable("vcs") is { } vcs ? ReadVcs(vcs) : null,

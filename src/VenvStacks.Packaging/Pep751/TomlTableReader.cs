@@ -142,11 +142,32 @@ internal sealed class TomlTableReader
         return new ValueMap<object>(rest);
     }
 
+    /// <summary>The value of an optional string key that must also parse with <paramref name="parse"/> (a version,
+    /// marker or specifier set); the parser's error is reported at the key.</summary>
+    public string? OptionalParsedString<T>(string key, Func<string, T> parse)
+    {
+        var value = OptionalString(key);
+        if (value is not null)
+        {
+            try
+            {
+                parse(value);
+            }
+            catch (PackagingFormatException inner)
+            {
+                throw ErrorAt(key, $"'{Describe(key)}' is not valid: {inner.Message}", inner);
+            }
+        }
+
+        return value;
+    }
+
     /// <summary>An error pointing at <paramref name="key"/> (or at this table when the key is absent).</summary>
-    public PackagingFormatException ErrorAt(string key, string message)
+    public PackagingFormatException ErrorAt(string key, string message, Exception? inner = null)
     {
         var (offset, length) = Has(key) ? KeySpan(key) : anchor;
-        return TextLocation.Error("Invalid pylock.toml: " + message, context.Text, offset, length);
+        var (line, column) = TextLocation.LineAndColumn(context.Text, offset);
+        return new PackagingFormatException($"Invalid pylock.toml: {message} (line {line}, column {column})", context.Text, offset, length, inner);
     }
 
     private PackagingFormatException Missing(string key) =>

@@ -1,5 +1,7 @@
 using System.Text;
 using VenvStacks.Packaging.CoreMetadata;
+using Version = VenvStacks.Packaging.Pep440.Version;
+using VenvStacks.Packaging.Pep508;
 
 namespace VenvStacks.Packaging.Tests.CoreMetadata;
 
@@ -13,6 +15,7 @@ public sealed class DistributionMetadataTests
         metadata.MetadataVersion.ShouldBe(new MetadataVersion(1, 0));
         metadata.Name.ShouldBe("ancient");
         metadata.VersionText.ShouldBe("0.9");
+        metadata.Version.ShouldBe(Version.Parse("0.9"));
         metadata.Summary.ShouldBe("A package from 2001");
         metadata.Description.ShouldBe("Ancient\n=======\n\nDoes old things.\n    Indented example.");
         metadata.Get("keywords").ShouldBe("old things");
@@ -43,7 +46,10 @@ public sealed class DistributionMetadataTests
         metadata.MetadataVersion.ShouldBe(new MetadataVersion(1, 2));
         metadata.Name.ShouldBe("modern-ish");
         metadata.RequiresDistText.ShouldBe(["six (>=1.10)"]);
+        metadata.RequiresDist.Single().ShouldBe(Requirement.Parse("six>=1.10"));
         metadata.RequiresPythonText.ShouldBe(">=2.7, !=3.0.*");
+        metadata.RequiresPython.ShouldNotBeNull().Contains("2.7.18").ShouldBeTrue();
+        metadata.RequiresPython.Contains("3.0.1").ShouldBeFalse();
         metadata.GetAll("requires-external").ShouldBe(["libxml2"]);
         metadata.Get("Project-URL").ShouldBe("Source, https://example.org/src");
         metadata.Description.ShouldBe("Modern-ish\n==========\n\n  Keeps indentation.");
@@ -58,6 +64,8 @@ public sealed class DistributionMetadataTests
         metadata.Description.ShouldBe("Body description.\n");
         metadata.ProvidesExtra.ShouldBe(["security"]);
         metadata.RequiresDistText.ShouldBe(["requests", "pyOpenSSL; extra == 'security'"]);
+        metadata.RequiresDist[1].Name.ShouldBe("pyOpenSSL");
+        metadata.RequiresDist[1].Marker.ShouldBe(Marker.Parse("extra == \"security\""));
     }
 
     [Fact]
@@ -67,6 +75,9 @@ public sealed class DistributionMetadataTests
 
         metadata.MetadataVersion.ShouldBe(new MetadataVersion(2, 1));
         metadata.Name.ShouldBe("Example_Pkg");
+        metadata.NormalizedName.Value.ShouldBe("example-pkg");
+        metadata.Version.ShouldBe(Version.Parse("1.0"));
+        metadata.RequiresDist.Select(r => r.Name).ShouldBe(["packaging", "pytest"]);
         metadata.ProvidesExtra.ShouldBe(["test-all", "docs"]);
         metadata.DescriptionContentType.ShouldBe("text/markdown; charset=UTF-8");
         metadata.Description.ShouldBe("# Example\n\nMarkdown body.\n");
@@ -248,5 +259,30 @@ public sealed class DistributionMetadataTests
         var error = Should.Throw<PackagingFormatException>(() => DistributionMetadata.Parse("Metadata-Version: 2.1\n" + fields));
 
         error.Message.ShouldContain(expected);
+    }
+
+    [Fact]
+    public void An_invalid_requirement_is_a_format_error_inside_its_line()
+    {
+        const string text = "Metadata-Version: 2.1\nName: x\nVersion: 1\nRequires-Dist: foo (>=1.0\n";
+
+        var error = Should.Throw<PackagingFormatException>(() => DistributionMetadata.Parse(text));
+
+        error.Message.ShouldStartWith("Invalid METADATA: Requires-Dist 'foo (>=1.0': ");
+        error.Message.ShouldContain("line 4");
+        error.Input.ShouldBe(text);
+        var inner = error.InnerException.ShouldBeOfType<PackagingFormatException>();
+        error.Position.ShouldBe(text.IndexOf("foo", StringComparison.Ordinal) + inner.Position);
+    }
+
+    [Theory]
+    [InlineData("Version: not-a-version\n", "Invalid METADATA: Version 'not-a-version'")]
+    [InlineData("Version: 1\nRequires-Python: >=3.8,<<4\n", "Invalid METADATA: Requires-Python '>=3.8,<<4'")]
+    public void Invalid_versions_and_specifiers_are_format_errors(string fields, string expected)
+    {
+        var error = Should.Throw<PackagingFormatException>(() => DistributionMetadata.Parse("Metadata-Version: 2.1\nName: x\n" + fields));
+
+        error.Message.ShouldStartWith(expected);
+        error.InnerException.ShouldBeOfType<PackagingFormatException>();
     }
 }
