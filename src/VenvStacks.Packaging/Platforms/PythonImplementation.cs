@@ -1,87 +1,92 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using VenvStacks.Packaging.Pep440;
-using Version = VenvStacks.Packaging.Pep440.Version;
 
 namespace VenvStacks.Packaging.Platforms;
 
 /// <summary>
-/// A runtime layer's Python implementation and exact version, written <c>cpython@3.13.7</c> or <c>pypy@3.11.13</c>
-/// in <c>venvstacks.toml</c> (pbs-installer syntax).
+/// A runtime layer's <c>python_implementation</c>: <c>cpython@3.13.7</c> or <c>pypy@3.11.13</c> (pbs-installer
+/// syntax; pre-release suffixes such as <c>3.14.0b1</c> are kept).
 /// </summary>
-public sealed record PythonImplementation
+public sealed partial record PythonImplementation
 {
-    // Python major/minor numbers are turned into tag text such as cp311; anything longer is a typo, not a Python.
-    private const int MaxVersionNumber = 9999;
-
-    private PythonImplementation(string name, string fullVersion, Version version)
+    private PythonImplementation(string name, string platformPythonImplementation, string version, int major, int minor)
     {
         Name = name;
-        FullVersion = fullVersion;
+        PlatformPythonImplementation = platformPythonImplementation;
         Version = version;
+        Major = major;
+        Minor = minor;
     }
 
-    /// <summary>The implementation as <c>platform.python_implementation()</c> reports it: <c>CPython</c> or <c>PyPy</c>.</summary>
+    /// <summary>The implementation as written and as the <c>implementation_name</c> marker reports it: <c>cpython</c> or <c>pypy</c>.</summary>
     public string Name { get; }
 
-    /// <summary>The implementation as <c>sys.implementation.name</c> reports it: <c>cpython</c> or <c>pypy</c>.</summary>
-    public string ImplementationName => Name.ToLowerInvariant();
+    /// <summary>The <c>platform_python_implementation</c> marker value: <c>CPython</c> or <c>PyPy</c>.</summary>
+    public string PlatformPythonImplementation { get; }
 
-    /// <summary>The Python version exactly as declared (pre-release suffixes kept), e.g. <c>3.14.0b1</c>.</summary>
-    public string FullVersion { get; }
+    /// <summary>The full version as written, e.g. <c>3.14.0b1</c> (the <c>python_full_version</c> marker).</summary>
+    public string Version { get; }
 
-    /// <summary>The declared version, parsed.</summary>
-    public Version Version { get; }
+    /// <summary>The Python major version.</summary>
+    public int Major { get; }
 
-    /// <summary>The <c>python_version</c> marker value, <c>X.Y</c>.</summary>
-    public string PythonVersion => string.Create(CultureInfo.InvariantCulture, $"{Version.Major}.{Version.Minor}");
+    /// <summary>The Python minor version.</summary>
+    public int Minor { get; }
 
-    /// <summary>Whether this is CPython.</summary>
-    public bool IsCPython => Name == "CPython";
+    /// <summary><c>X.Y</c>, the <c>python_version</c> marker.</summary>
+    public string MajorMinor => string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}");
+
+    /// <summary>Whether this is CPython (otherwise PyPy).</summary>
+    public bool IsCPython => Name == "cpython";
 
     /// <summary>
-    /// Parses <c>implementation@X.Y.Z</c>. The implementation is <c>cpython</c> or <c>pypy</c> (as written, lower
-    /// case); the version must be a PEP 440 version with exactly three release numbers, a pre-release allowed.
+    /// Parses <c>implementation@X.Y.Z</c>, optionally with a pre-release suffix (<c>a1</c>, <c>b1</c>, <c>rc1</c>). The
+    /// implementation is <c>cpython</c> or <c>pypy</c>, in lower case as pbs-installer expects.
     /// </summary>
-    /// <param name="value">The <c>python_implementation</c> value.</param>
+    /// <param name="text">The <c>python_implementation</c> value.</param>
     /// <returns>The implementation.</returns>
-    /// <exception cref="PackagingFormatException">The implementation or the version is not acceptable.</exception>
-    public static PythonImplementation Parse(string value)
+    /// <exception cref="PackagingFormatException">The text is not of that form, or names another implementation.</exception>
+    public static PythonImplementation Parse(string text)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        var at = value.IndexOf('@', StringComparison.Ordinal);
-        var implementation = at < 0 ? value : value[..at];
-        var name = implementation switch
+        ArgumentNullException.ThrowIfNull(text);
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        if (at < 0)
+        {
+            throw new PackagingFormatException(
+                $"Python implementation must be of the form 'cpython@X.Y.Z' or 'pypy@X.Y.Z', not {PythonText.Repr(text)}", text, 0, text.Length);
+        }
+
+        var name = text[..at];
+        var platformPythonImplementation = name switch
         {
             "cpython" => "CPython",
             "pypy" => "PyPy",
-            _ => null,
+            _ => throw new PackagingFormatException(
+                $"Python implementation must be one of ['cpython', 'pypy'], not {PythonText.Repr(name)}", text, 0, at),
         };
-        if (name is null)
+
+        // A runtime is one exact release (it names the archive to download), so the micro version is required.
+        var version = text[(at + 1)..];
+        var match = VersionPattern().Match(version);
+        if (!match.Success
+            || !int.TryParse(match.Groups["major"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var major)
+            || !int.TryParse(match.Groups["minor"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var minor))
         {
             throw new PackagingFormatException(
-                $"Python implementation must be one of ['cpython', 'pypy'], not {PythonText.Repr(implementation)}", value, 0, implementation.Length);
+                $"Python version must be of the form 'X.Y.Z' (optionally with a pre-release suffix such as 'b1'), not {PythonText.Repr(version)}",
+                text,
+                at + 1,
+                version.Length);
         }
 
-        var fullVersion = at < 0 ? string.Empty : value[(at + 1)..];
-        if (!Version.TryParse(fullVersion, out var version)
-            || version.Release.Length != 3
-            || version.Major > MaxVersionNumber
-            || version.Minor > MaxVersionNumber
-            || version.Epoch != 0
-            || version.Post is not null
-            || version.Dev is not null
-            || version.Local is not null
-            || fullVersion.Trim().Length != fullVersion.Length)
-        {
-            throw new PackagingFormatException(
-                $"Python version must be of the form 'X.Y.Z' (optionally with a pre-release), not {PythonText.Repr(fullVersion)}",
-                value, at < 0 ? value.Length : at + 1, fullVersion.Length);
-        }
-
-        return new PythonImplementation(name, fullVersion, version);
+        return new PythonImplementation(name, platformPythonImplementation, version, major, minor);
     }
 
     /// <summary>The value in <c>venvstacks.toml</c> syntax, e.g. <c>cpython@3.13.7</c>.</summary>
     /// <returns>The spec form.</returns>
-    public override string ToString() => ImplementationName + "@" + FullVersion;
+    public override string ToString() => $"{Name}@{Version}";
+
+    [GeneratedRegex(@"^(?<major>[0-9]+)\.(?<minor>[0-9]+)\.[0-9]+((a|b|rc)[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionPattern();
 }

@@ -166,10 +166,10 @@ public sealed class TargetPlatform
         ArgumentNullException.ThrowIfNull(implementation);
         return new MarkerEnvironment(new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["implementation_name"] = implementation.ImplementationName,
-            ["platform_python_implementation"] = implementation.Name,
-            ["python_version"] = implementation.PythonVersion,
-            ["python_full_version"] = implementation.FullVersion,
+            ["implementation_name"] = implementation.Name,
+            ["platform_python_implementation"] = implementation.PlatformPythonImplementation,
+            ["python_version"] = implementation.MajorMinor,
+            ["python_full_version"] = implementation.Version,
             ["os_name"] = OsName,
             ["sys_platform"] = SysPlatform,
             ["platform_system"] = PlatformSystem,
@@ -191,8 +191,7 @@ public sealed class TargetPlatform
     {
         ArgumentNullException.ThrowIfNull(implementation);
         var platformTags = PlatformTags(linuxTarget, macOSTarget);
-        var major = checked((int)implementation.Version.Major);
-        var minor = checked((int)implementation.Version.Minor);
+        var (major, minor) = (implementation.Major, implementation.Minor);
         var nodot = string.Create(CultureInfo.InvariantCulture, $"{major}{minor}");
         return implementation.IsCPython
             ? Pep425.SupportedTags.ForCPython(major, minor, ["cp" + nodot], platformTags)

@@ -67,10 +67,10 @@ public sealed class MarkerEnvironmentConformanceTests
 
         var implementation = PythonImplementation.Parse(pythonImplementation);
 
-        implementation.Name.ShouldBe(expected["py_implementation"]!.GetValue<string>());
-        implementation.FullVersion.ShouldBe(expected["py_version"]!.GetValue<string>());
-        var markers = VenvstacksData.EnvMarkersExpected["implementation_markers"]![implementation.Name]!;
-        implementation.ImplementationName.ShouldBe(markers["implementation_name"]!.GetValue<string>());
+        implementation.PlatformPythonImplementation.ShouldBe(expected["py_implementation"]!.GetValue<string>());
+        implementation.Version.ShouldBe(expected["py_version"]!.GetValue<string>());
+        var markers = VenvstacksData.EnvMarkersExpected["implementation_markers"]![implementation.PlatformPythonImplementation]!;
+        implementation.Name.ShouldBe(markers["implementation_name"]!.GetValue<string>());
     }
 
     [Fact]
