@@ -79,6 +79,25 @@ public sealed class PyLockReaderTests
     }
 
     [Fact]
+    public void Pep_751_marker_variables_for_extras_and_groups_are_accepted()
+    {
+        var lockFile = PyLock.Parse(Minimal + """
+            extras = ["cli"]
+            dependency-groups = ["dev"]
+            default-groups = ["dev"]
+
+            [[packages]]
+            name = "click"
+            marker = "'cli' in extras or 'dev' in dependency_groups"
+            """);
+
+        lockFile.Extras.ShouldBe(["cli"]);
+        lockFile.DependencyGroups.ShouldBe(["dev"]);
+        lockFile.DefaultGroups.ShouldBe(["dev"]);
+        lockFile.Packages.Single().ParseMarker().ShouldNotBeNull();
+    }
+
+    [Fact]
     public void Unknown_keys_and_tool_tables_are_kept()
     {
         var lockFile = PyLock.Parse(Minimal + """
