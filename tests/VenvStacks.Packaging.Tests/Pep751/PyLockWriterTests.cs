@@ -351,6 +351,16 @@ public sealed class PyLockWriterTests
     }
 
     [Fact]
+    public void Models_missing_required_values_cannot_be_written()
+    {
+        Should.Throw<InvalidOperationException>(new PyLock { CreatedBy = "" }.ToToml).Message.ShouldContain("'created-by'");
+        Should.Throw<InvalidOperationException>(new PyLock { CreatedBy = "uv", Packages = [new PyLockPackage { Name = null! }] }.ToToml)
+            .Message.ShouldContain("'name'");
+        Should.Throw<InvalidOperationException>(new PyLock { CreatedBy = "uv", HeaderComments = ["two\nlines"] }.ToToml)
+            .Message.ShouldContain("line break");
+    }
+
+    [Fact]
     public async Task Writing_a_file_uses_utf8_without_bom()
     {
         var path = Path.Combine(Path.GetTempPath(), $"pylock.{Guid.NewGuid():N}.toml");
