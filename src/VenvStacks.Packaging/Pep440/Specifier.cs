@@ -25,14 +25,17 @@ public sealed class Specifier : IEquatable<Specifier>
     private readonly bool _isWildcard;
     private readonly bool _hasLocal;
     private readonly bool? _configuredPrereleases;
+    // What equality and hashing use: operator and version with trailing zeros dropped (kept for ~=).
     private readonly string _canonicalKey;
     private readonly string? _arbitraryLower;
+    private readonly string _text;
 
     private Specifier(SpecifierOperator op, string version, Version? parsed, bool? prereleases)
     {
         Kind = op;
         Operator = SpecifierGrammar.ToText(op);
         Version = version;
+        _text = Operator + version;
         _version = parsed;
         _configuredPrereleases = prereleases;
         _isWildcard = version.EndsWith(".*", StringComparison.Ordinal);
@@ -40,7 +43,7 @@ public sealed class Specifier : IEquatable<Specifier>
         if (op == SpecifierOperator.ArbitraryEqual)
         {
             _arbitraryLower = PythonText.ToLower(version);
-            _canonicalKey = Operator + version;
+            _canonicalKey = _text;
         }
         else
         {
@@ -88,11 +91,6 @@ public sealed class Specifier : IEquatable<Specifier>
     }
 
     internal SpecifierOperator Kind { get; }
-
-    internal bool? ConfiguredPrereleases => _configuredPrereleases;
-
-    /// <summary>The text equality and hashing use: operator and version with trailing zeros dropped (kept for <c>~=</c>).</summary>
-    internal string CanonicalKey => _canonicalKey;
 
     /// <summary>Parses one specifier.</summary>
     /// <param name="text">The specifier, for example <c>&gt;= 1.0</c>; surrounding whitespace is ignored.</param>
@@ -290,7 +288,7 @@ public sealed class Specifier : IEquatable<Specifier>
 
     /// <summary>The operator followed by the version as written, for example <c>&gt;=1.0</c>.</summary>
     /// <returns>The specifier text.</returns>
-    public override string ToString() => Operator + Version;
+    public override string ToString() => _text;
 
     /// <summary>Whether both specifiers are the same operator and version once trailing zeros are ignored (not for <c>~=</c>); the pre-release policy is ignored.</summary>
     /// <param name="other">The other specifier.</param>

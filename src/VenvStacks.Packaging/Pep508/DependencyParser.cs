@@ -148,13 +148,14 @@ internal sealed class DependencyParser
         return marker;
     }
 
-    private List<string> ParseExtras()
+    private string[] ParseExtras()
     {
-        var extras = new List<string>();
         if (Current != '[')
         {
-            return extras;
+            return [];
         }
+
+        var extras = new List<string>();
 
         var open = _position;
         _position++;
@@ -197,7 +198,7 @@ internal sealed class DependencyParser
         }
 
         _position++;
-        return extras;
+        return [.. extras];
     }
 
     private SpecifierText? ParseSpecifier()
@@ -213,8 +214,8 @@ internal sealed class DependencyParser
 
         // The specifier tokens and commas are concatenated without whitespace and then split again by the
         // specifier-set parser, as packaging does; the offsets map errors back to the input.
-        var joined = new StringBuilder();
-        var offsets = new List<int>();
+        StringBuilder? joined = null;
+        List<int>? offsets = null;
         while (true)
         {
             var tokenStart = _position;
@@ -223,6 +224,9 @@ internal sealed class DependencyParser
             {
                 break;
             }
+
+            joined ??= new StringBuilder();
+            offsets ??= [];
 
             Append(joined, offsets, tokenStart, tokenEnd);
             _position = tokenEnd;
@@ -245,7 +249,7 @@ internal sealed class DependencyParser
                 break;
             }
 
-            Append(joined, offsets, _position, _position + 1);
+            Append(joined!, offsets!, _position, _position + 1);
             _position++;
             ConsumeWhiteSpace();
         }
@@ -261,7 +265,7 @@ internal sealed class DependencyParser
             _position++;
         }
 
-        return joined.Length > 0 ? new SpecifierText(joined.ToString(), offsets, _position) : null;
+        return joined is { Length: > 0 } ? new SpecifierText(joined.ToString(), offsets!, _position) : null;
     }
 
     private void Append(StringBuilder joined, List<int> offsets, int start, int end)

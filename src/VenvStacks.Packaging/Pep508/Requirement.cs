@@ -12,10 +12,12 @@ namespace VenvStacks.Packaging.Pep508;
 /// </summary>
 public sealed class Requirement : IEquatable<Requirement>
 {
-    internal Requirement(string name, IEnumerable<string> extras, SpecifierSet specifier, string? url, Marker? marker)
+    internal Requirement(string name, IReadOnlyCollection<string> extras, SpecifierSet specifier, string? url, Marker? marker)
     {
         Name = name;
-        Extras = extras.Distinct(StringComparer.Ordinal).OrderBy(extra => extra, PythonText.CodePointComparer).ToImmutableArray();
+        Extras = extras.Count == 0
+            ? ImmutableArray<string>.Empty
+            : extras.Distinct(StringComparer.Ordinal).OrderBy(extra => extra, PythonText.CodePointComparer).ToImmutableArray();
         Specifier = specifier;
         Url = url;
         Marker = marker;
