@@ -24,7 +24,7 @@ public sealed class Specifier : IEquatable<Specifier>
     private readonly Version? _lessThanBound;
     private readonly bool _isWildcard;
     private readonly bool _hasLocal;
-    private readonly bool? _configuredPrereleases;
+    private readonly bool? _effectivePrereleases;
     // What equality and hashing use: operator and version with trailing zeros dropped (kept for ~=).
     private readonly string _canonicalKey;
     private readonly string? _arbitraryLower;
@@ -37,7 +37,6 @@ public sealed class Specifier : IEquatable<Specifier>
         Version = version;
         _text = Operator + version;
         _version = parsed;
-        _configuredPrereleases = prereleases;
         _isWildcard = version.EndsWith(".*", StringComparison.Ordinal);
         _hasLocal = version.Contains('+', StringComparison.Ordinal);
         if (op == SpecifierOperator.ArbitraryEqual)
@@ -54,6 +53,24 @@ public sealed class Specifier : IEquatable<Specifier>
         {
             _lessThanBound = parsed.WithDevZero();
         }
+
+        Prereleases = prereleases ?? DetectPrereleases(op, version, parsed, _isWildcard);
+        _effectivePrereleases = prereleases ?? (Prereleases == true ? true : null);
+    }
+
+    private static bool? DetectPrereleases(SpecifierOperator op, string version, Version? parsed, bool isWildcard)
+    {
+        if (op == SpecifierOperator.NotEqual || (op == SpecifierOperator.Equal && isWildcard))
+        {
+            return false;
+        }
+
+        if (op == SpecifierOperator.ArbitraryEqual)
+        {
+            return Pep440.Version.TryParse(version, out var arbitrary) ? arbitrary.IsPrerelease : null;
+        }
+
+        return parsed!.IsPrerelease;
     }
 
     /// <summary>The operator: <c>~=</c>, <c>==</c>, <c>!=</c>, <c>&lt;=</c>, <c>&gt;=</c>, <c>&lt;</c>, <c>&gt;</c> or <c>===</c>.</summary>
@@ -67,28 +84,7 @@ public sealed class Specifier : IEquatable<Specifier>
     /// the specifier's own version is a pre-release, except for <c>!=</c> and <c>==V.*</c> (false), and null for a
     /// <c>===</c> text that is not a version.
     /// </summary>
-    public bool? Prereleases
-    {
-        get
-        {
-            if (_configuredPrereleases is not null)
-            {
-                return _configuredPrereleases;
-            }
-
-            if (Kind == SpecifierOperator.NotEqual || (Kind == SpecifierOperator.Equal && _isWildcard))
-            {
-                return false;
-            }
-
-            if (Kind == SpecifierOperator.ArbitraryEqual)
-            {
-                return Pep440.Version.TryParse(Version, out var arbitrary) ? arbitrary.IsPrerelease : null;
-            }
-
-            return _version!.IsPrerelease;
-        }
-    }
+    public bool? Prereleases { get; }
 
     internal SpecifierOperator Kind { get; }
 
@@ -181,7 +177,7 @@ public sealed class Specifier : IEquatable<Specifier>
 
     internal bool Contains(VersionCandidate candidate, bool? prereleases)
     {
-        var policy = prereleases ?? EffectivePrereleases;
+        var policy = prereleases ?? _effectivePrereleases;
         return Matches(candidate) && !(policy == false && candidate.IsPrerelease);
     }
 
@@ -207,7 +203,7 @@ public sealed class Specifier : IEquatable<Specifier>
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(versionOf);
-        return PrereleaseFiltering.Filter(items, item => VersionCandidate.FromVersion(versionOf(item)), Matches, prereleases ?? EffectivePrereleases);
+        return PrereleaseFiltering.Filter(items, item => VersionCandidate.FromVersion(versionOf(item)), Matches, prereleases ?? _effectivePrereleases);
     }
 
     /// <summary>The items whose version text satisfies this specifier, in input order, with PEP 440's pre-release default.</summary>
@@ -220,11 +216,9 @@ public sealed class Specifier : IEquatable<Specifier>
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(versionOf);
-        return PrereleaseFiltering.Filter(items, item => VersionCandidate.FromText(versionOf(item)), Matches, prereleases ?? EffectivePrereleases);
+        return PrereleaseFiltering.Filter(items, item => VersionCandidate.FromText(versionOf(item)), Matches, prereleases ?? _effectivePrereleases);
     }
 
-    /// <summary>The configured policy, else an auto-detected true; otherwise null (PEP 440's default).</summary>
-    private bool? EffectivePrereleases => _configuredPrereleases ?? (Prereleases == true ? true : null);
 
     /// <summary>Whether the candidate satisfies the operator, before any pre-release policy.</summary>
     internal bool Matches(VersionCandidate candidate)

@@ -23,6 +23,7 @@ public sealed class SpecifierSet : IReadOnlyList<Specifier>, IEquatable<Specifie
     {
         _specifiers = sortedUnique;
         _configuredPrereleases = prereleases;
+        Prereleases = prereleases ?? (sortedUnique.Any(specifier => specifier.Prereleases == true) ? true : null);
     }
 
     /// <summary>Creates a set from specifiers, which are sorted by text and de-duplicated.</summary>
@@ -48,26 +49,7 @@ public sealed class SpecifierSet : IReadOnlyList<Specifier>, IEquatable<Specifie
     /// Whether pre-releases are allowed: the value given at creation, otherwise true when any member allows them
     /// (see <see cref="Specifier.Prereleases"/>), otherwise null (PEP 440's default).
     /// </summary>
-    public bool? Prereleases
-    {
-        get
-        {
-            if (_configuredPrereleases is not null)
-            {
-                return _configuredPrereleases;
-            }
-
-            foreach (var specifier in _specifiers)
-            {
-                if (specifier.Prereleases == true)
-                {
-                    return true;
-                }
-            }
-
-            return null;
-        }
-    }
+    public bool? Prereleases { get; }
 
     /// <summary>Parses a comma-separated list of specifiers; empty members (and an empty string) are allowed.</summary>
     /// <param name="text">For example <c>&gt;=1.0, &lt;2</c>.</param>
@@ -202,8 +184,7 @@ public sealed class SpecifierSet : IReadOnlyList<Specifier>, IEquatable<Specifie
             prereleases = true;
         }
 
-        var policy = prereleases ?? Prereleases;
-        return !(policy == false && candidate.IsPrerelease) && Matches(candidate);
+        return Matches(candidate) && !((prereleases ?? Prereleases) == false && candidate.IsPrerelease);
     }
 
     /// <summary>The texts that satisfy every specifier, in input order, with PEP 440's pre-release default.</summary>
