@@ -1,5 +1,7 @@
 using System.Collections;
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using VenvStacks.Packaging.Pep440;
 
 namespace VenvStacks.Packaging.Pep425;
@@ -47,20 +49,21 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
     }
 
     /// <summary>The distinct interpreter parts, lower-cased, in the order written.</summary>
-    public IReadOnlyList<string> Interpreters => interpreters;
+    public ImmutableArray<string> Interpreters => ImmutableCollectionsMarshal.AsImmutableArray(interpreters);
 
     /// <summary>The distinct ABI parts, lower-cased, in the order written.</summary>
-    public IReadOnlyList<string> Abis => abis;
+    public ImmutableArray<string> Abis => ImmutableCollectionsMarshal.AsImmutableArray(abis);
 
     /// <summary>The distinct platform parts, lower-cased, in the order written.</summary>
-    public IReadOnlyList<string> Platforms => platforms;
+    public ImmutableArray<string> Platforms => ImmutableCollectionsMarshal.AsImmutableArray(platforms);
 
     /// <summary>The number of distinct tags in the set.</summary>
     public int Count { get; }
 
     /// <summary>
     /// Whether every dotted component was written in sorted order, as PEP 425 requires of compressed tag sets
-    /// (<c>py2.py3</c> yes, <c>py3.py2</c> no). Compared by code point on the text as written, before lower-casing, as Python's <c>sorted</c> does.
+    /// (<c>py2.py3</c> yes, <c>py3.py2</c> no). Compared by code point on the text as written, before lower-casing,
+    /// as Python's <c>sorted</c> does.
     /// </summary>
     public bool IsInSortedOrder { get; }
 
