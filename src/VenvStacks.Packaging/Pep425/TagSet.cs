@@ -102,6 +102,9 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
             && Array.IndexOf(interpreters, item.Interpreter) >= 0;
     }
 
+    /// <summary>The expanded tags when the set was small enough to expand at parse time (always, for real wheels), else null.</summary>
+    internal Tag[]? Expanded => expanded;
+
     /// <summary>Enumerates the tags, interpreters outermost and platforms innermost.</summary>
     /// <returns>The tag enumerator.</returns>
     public IEnumerator<Tag> GetEnumerator() => (expanded is not null ? ((IEnumerable<Tag>)expanded) : Expand()).GetEnumerator();
