@@ -89,11 +89,10 @@ public sealed class WheelFileName
 
         // packaging quotes the name without its extension in every later message.
         var stem = fileName[..^Extension.Length];
-        var quoted = PythonText.Repr(stem);
         var dashes = stem.AsSpan().Count('-');
         if (dashes is not (4 or 5))
         {
-            error = new($"Invalid wheel filename (wrong number of parts): {quoted}", fileName, 0, stem.Length);
+            error = new($"Invalid wheel filename (wrong number of parts): {PythonText.Repr(stem)}", fileName, 0, stem.Length);
             return null;
         }
 
@@ -104,14 +103,14 @@ public sealed class WheelFileName
         var namePart = stem[..nameEnd];
         if (!IsValidEscapedName(namePart))
         {
-            error = new($"Invalid project name: {quoted}", fileName, 0, nameEnd);
+            error = new($"Invalid project name: {PythonText.Repr(stem)}", fileName, 0, nameEnd);
             return null;
         }
 
         var versionPart = stem[(nameEnd + 1)..versionEnd];
         if (!Version.TryParse(versionPart, out var version))
         {
-            error = new($"Invalid wheel filename (invalid version): {quoted}", fileName, nameEnd + 1, versionPart.Length);
+            error = new($"Invalid wheel filename (invalid version): {PythonText.Repr(stem)}", fileName, nameEnd + 1, versionPart.Length);
             return null;
         }
 
@@ -122,7 +121,7 @@ public sealed class WheelFileName
             buildTag = ParseBuildTag(buildPart);
             if (buildTag is null)
             {
-                error = new($"Invalid build number: {buildPart} in {quoted}", fileName, versionEnd + 1, buildPart.Length);
+                error = new($"Invalid build number: {buildPart} in {PythonText.Repr(stem)}", fileName, versionEnd + 1, buildPart.Length);
                 return null;
             }
         }
@@ -136,7 +135,7 @@ public sealed class WheelFileName
                 TagParseError.TooManyTags => "compressed tag set is too large",
                 _ => "invalid tag component",
             };
-            error = new($"Invalid wheel filename ({reason}): {quoted}", fileName, failure.Position, failure.Length);
+            error = new($"Invalid wheel filename ({reason}): {PythonText.Repr(stem)}", fileName, failure.Position, failure.Length);
             return null;
         }
 
