@@ -94,8 +94,11 @@ public sealed class TestProject : IDisposable
     /// <summary>Copies every file of <c>testassets/&lt;name&gt;/</c> into the project folder, keeping sub-folders.</summary>
     public TestProject WithAsset(string assetName) => WithFilesFrom(TestData.Asset(assetName));
 
-    /// <summary>Copies every file below <paramref name="sourceDirectory"/> into the project folder, keeping sub-folders.</summary>
-    public TestProject WithFilesFrom(string sourceDirectory)
+    /// <summary>
+    /// Copies every file below <paramref name="sourceDirectory"/> into the project folder (or into
+    /// <paramref name="targetSubdirectory"/> below it), keeping sub-folders.
+    /// </summary>
+    public TestProject WithFilesFrom(string sourceDirectory, string targetSubdirectory = "")
     {
         if (!Directory.Exists(sourceDirectory))
         {
@@ -104,11 +107,23 @@ public sealed class TestProject : IDisposable
 
         foreach (var file in Directory.EnumerateFiles(sourceDirectory, "*", SearchOption.AllDirectories))
         {
-            var target = Path.Combine(ProjectDirectory, Path.GetRelativePath(sourceDirectory, file));
+            var target = Path.Combine(ProjectDirectory, targetSubdirectory, Path.GetRelativePath(sourceDirectory, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target, overwrite: true);
         }
 
+        return this;
+    }
+
+    /// <summary>
+    /// Writes a file relative to <see cref="RootDirectory"/>, e.g. a consumer project <c>app/app.csproj</c> that
+    /// references <c>../stack/stack.venvproj</c>; it shares the isolation files of the stack project.
+    /// </summary>
+    public TestProject WithRootFile(string relativePath, string content)
+    {
+        var path = Path.Combine(RootDirectory, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
         return this;
     }
 
@@ -129,13 +144,21 @@ public sealed class TestProject : IDisposable
     public Task<DotnetResult> CleanAsync(params string[] arguments) => RunAsync("clean", arguments);
 
     /// <summary>Runs an MSBuild-based <c>dotnet</c> verb on the project, hermetically, with a binary log.</summary>
-    public Task<DotnetResult> RunAsync(string verb, IEnumerable<string> arguments, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public Task<DotnetResult> RunAsync(string verb, IEnumerable<string> arguments, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        RunOnAsync(ProjectPath, verb, arguments, timeout, cancellationToken);
+
+    /// <summary>
+    /// Runs an MSBuild-based <c>dotnet</c> verb on another project file in this folder (relative to
+    /// <see cref="RootDirectory"/> or absolute), hermetically, with a binary log.
+    /// </summary>
+    public Task<DotnetResult> RunOnAsync(string projectPath, string verb, IEnumerable<string> arguments, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
+        var fullProjectPath = Path.GetFullPath(projectPath, RootDirectory);
         var number = Interlocked.Increment(ref _commandCount);
         var binlog = Path.Combine(LogsDirectory, $"{number.ToString("00", CultureInfo.InvariantCulture)}-{verb}.binlog");
-        string[] allArguments = [verb, ProjectPath, .. arguments, .. DotnetCli.HermeticMSBuildArguments];
+        string[] allArguments = [verb, fullProjectPath, .. arguments, .. DotnetCli.HermeticMSBuildArguments];
         return DotnetCli.RunAsync(
-            new DotnetInvocation(allArguments, ProjectDirectory, binlog, PackagesDirectory, timeout ?? DotnetInvocation.DefaultTimeout),
+            new DotnetInvocation(allArguments, Path.GetDirectoryName(fullProjectPath)!, binlog, PackagesDirectory, timeout ?? DotnetInvocation.DefaultTimeout),
             cancellationToken);
     }
 
