@@ -1,0 +1,285 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+
+namespace VenvStacks.Packaging.Pep425;
+
+/// <summary>
+/// A PEP 425 compressed tag set such as <c>py2.py3-none-any</c>: every combination of the listed interpreters, ABIs
+/// and platforms. Parts are lower-cased and de-duplicated; the order of the parts has no meaning for membership.
+/// </summary>
+/// <remarks>
+/// The set keeps its three components rather than only the expanded tags, so membership is a component check and a
+/// hostile file name with many dotted parts cannot force a huge expansion up front.
+/// </remarks>
+public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
+{
+    // Sets up to this size (all real wheels) are expanded once at parse time; larger ones are enumerated on demand.
+    private const int EagerExpansionLimit = 1024;
+
+    private readonly string[] interpreters;
+    private readonly string[] abis;
+    private readonly string[] platforms;
+    private readonly Tag[]? expanded;
+
+    private TagSet(string[] interpreters, string[] abis, string[] platforms, int count, bool isInSortedOrder)
+    {
+        this.interpreters = interpreters;
+        this.abis = abis;
+        this.platforms = platforms;
+        Count = count;
+        IsInSortedOrder = isInSortedOrder;
+        if (count <= EagerExpansionLimit)
+        {
+            expanded = [.. Expand()];
+        }
+    }
+
+    /// <summary>The distinct interpreter parts, lower-cased, in the order written.</summary>
+    public IReadOnlyList<string> Interpreters => interpreters;
+
+    /// <summary>The distinct ABI parts, lower-cased, in the order written.</summary>
+    public IReadOnlyList<string> Abis => abis;
+
+    /// <summary>The distinct platform parts, lower-cased, in the order written.</summary>
+    public IReadOnlyList<string> Platforms => platforms;
+
+    /// <summary>The number of distinct tags in the set.</summary>
+    public int Count { get; }
+
+    /// <summary>
+    /// Whether every dotted component was written in sorted order, as PEP 425 requires of compressed tag sets
+    /// (<c>py2.py3</c> yes, <c>py3.py2</c> no). Compared ordinally on the text as written, before lower-casing.
+    /// </summary>
+    public bool IsInSortedOrder { get; }
+
+    /// <summary>Parses a tag or compressed tag set such as <c>cp311-cp311-win_amd64</c> or <c>py2.py3-none-any</c>.</summary>
+    /// <param name="text">The tag text.</param>
+    /// <param name="validateOrder">When true, a dotted component that is not in sorted order is an error.</param>
+    /// <returns>The tag set.</returns>
+    /// <exception cref="PackagingFormatException">
+    /// A component is empty, the interpreter is not an identifier, there are not exactly three components, or
+    /// (with <paramref name="validateOrder"/>) a component is not sorted.
+    /// </exception>
+    public static TagSet Parse(string text, bool validateOrder = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TryParse(text, 0, text.Length, validateOrder, out var failure) ?? throw ToException(text, failure);
+    }
+
+    /// <summary>Parses a tag set, returning false instead of throwing when the text is not a valid tag set.</summary>
+    /// <param name="text">The tag text.</param>
+    /// <param name="tagSet">The parsed set, or null.</param>
+    /// <returns>Whether the text is a valid tag set.</returns>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out TagSet? tagSet)
+    {
+        tagSet = text is null ? null : TryParse(text, 0, text.Length, false, out _);
+        return tagSet is not null;
+    }
+
+    /// <summary>Whether the set contains <paramref name="item"/>.</summary>
+    /// <param name="item">The tag to look for.</param>
+    /// <returns>True when each of the tag's parts is one of this set's parts for that position.</returns>
+    public bool Contains(Tag item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Array.IndexOf(platforms, item.Platform) >= 0
+            && Array.IndexOf(abis, item.Abi) >= 0
+            && Array.IndexOf(interpreters, item.Interpreter) >= 0;
+    }
+
+    /// <summary>Enumerates the tags, interpreters outermost and platforms innermost.</summary>
+    /// <returns>The tag enumerator.</returns>
+    public IEnumerator<Tag> GetEnumerator() => (expanded is not null ? ((IEnumerable<Tag>)expanded) : Expand()).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Set equality: the same tags, however the compressed form was written.</summary>
+    /// <param name="other">The set to compare with.</param>
+    /// <returns>Whether both sets hold the same tags.</returns>
+    public bool Equals(TagSet? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Count == other.Count
+                && SameParts(interpreters, other.interpreters)
+                && SameParts(abis, other.abis)
+                && SameParts(platforms, other.platforms)));
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as TagSet);
+
+    /// <summary>A hash that does not depend on the order the parts were written in.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(PartsHash(interpreters), PartsHash(abis), PartsHash(platforms));
+
+    /// <summary>The compressed form, lower-cased and de-duplicated, parts in the order written (<c>py2.py3-none-any</c>).</summary>
+    /// <returns>The compressed tag set text.</returns>
+    public override string ToString() =>
+        string.Join('-', string.Join('.', interpreters), string.Join('.', abis), string.Join('.', platforms));
+
+    /// <summary>
+    /// Parses <c>source[start..end]</c> as a tag set. Positions in <paramref name="failure"/> are indexes into
+    /// <paramref name="source"/>, so a wheel file name parser can report them against the whole name.
+    /// </summary>
+    internal static TagSet? TryParse(string source, int start, int end, bool validateOrder, out TagParseFailure failure)
+    {
+        failure = default;
+        var components = new List<List<(int Start, int End)>>(3);
+        var sorted = true;
+        var componentStart = start;
+        for (var i = start; i <= end; i++)
+        {
+            if (i < end && source[i] != '-')
+            {
+                continue;
+            }
+
+            var parts = SplitComponent(source, componentStart, i);
+            foreach (var (partStart, partEnd) in parts)
+            {
+                if (partStart == partEnd)
+                {
+                    failure = new(TagParseError.EmptyComponent, partStart, 0, source[componentStart..i]);
+                    return null;
+                }
+            }
+
+            if (!IsSorted(source, parts))
+            {
+                if (validateOrder)
+                {
+                    failure = new(TagParseError.Unsorted, componentStart, i - componentStart, source[componentStart..i]);
+                    return null;
+                }
+
+                sorted = false;
+            }
+
+            components.Add(parts);
+            componentStart = i + 1;
+        }
+
+        // Each factor is at most the input length, so the running product cannot overflow a long before the check.
+        long count = 1;
+        foreach (var parts in components)
+        {
+            count *= parts.Count;
+            if (count > int.MaxValue)
+            {
+                break;
+            }
+        }
+
+        if (count > int.MaxValue)
+        {
+            failure = new(TagParseError.TooManyTags, start, end - start, source[start..end]);
+            return null;
+        }
+
+        if (components.Count != 3)
+        {
+            var position = components.Count > 3 ? components[3][0].Start - 1 : end;
+            failure = new(TagParseError.WrongComponentCount, position, end - position, source[start..end]);
+            return null;
+        }
+
+        foreach (var (partStart, partEnd) in components[0])
+        {
+            if (!PythonIdentifier.IsIdentifier(source.AsSpan(partStart, partEnd - partStart)))
+            {
+                failure = new(TagParseError.InvalidInterpreter, partStart, partEnd - partStart, source[partStart..partEnd]);
+                return null;
+            }
+        }
+
+        var interpreterParts = DistinctLowered(source, components[0]);
+        var abiParts = DistinctLowered(source, components[1]);
+        var platformParts = DistinctLowered(source, components[2]);
+        var distinctCount = interpreterParts.Length * abiParts.Length * platformParts.Length;
+        return new TagSet(interpreterParts, abiParts, platformParts, distinctCount, sorted);
+    }
+
+    /// <summary>Turns a failure from <see cref="TryParse(string, int, int, bool, out TagParseFailure)"/> into the exception a tag parse throws.</summary>
+    internal static PackagingFormatException ToException(string text, TagParseFailure failure) => failure.Error switch
+    {
+        TagParseError.EmptyComponent => TagErrors.EmptyComponent(text, failure.Fragment, failure.Position),
+        TagParseError.Unsorted => TagErrors.Unsorted(text, failure.Fragment, failure.Position),
+        TagParseError.WrongComponentCount => TagErrors.WrongComponentCount(text, failure.Position),
+        TagParseError.InvalidInterpreter => TagErrors.InvalidInterpreter(text, failure.Fragment, failure.Position),
+        _ => TagErrors.TooManyTags(text),
+    };
+
+    private static List<(int Start, int End)> SplitComponent(string source, int start, int end)
+    {
+        var parts = new List<(int Start, int End)>(1);
+        var partStart = start;
+        for (var i = start; i < end; i++)
+        {
+            if (source[i] == '.')
+            {
+                parts.Add((partStart, i));
+                partStart = i + 1;
+            }
+        }
+
+        parts.Add((partStart, end));
+        return parts;
+    }
+
+    private static bool IsSorted(string source, List<(int Start, int End)> parts)
+    {
+        for (var i = 1; i < parts.Count; i++)
+        {
+            var previous = source.AsSpan(parts[i - 1].Start, parts[i - 1].End - parts[i - 1].Start);
+            var current = source.AsSpan(parts[i].Start, parts[i].End - parts[i].Start);
+            if (previous.SequenceCompareTo(current) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string[] DistinctLowered(string source, List<(int Start, int End)> parts)
+    {
+        var result = new List<string>(parts.Count);
+        foreach (var (partStart, partEnd) in parts)
+        {
+            var lowered = source[partStart..partEnd].ToLowerInvariant();
+            if (!result.Contains(lowered, StringComparer.Ordinal))
+            {
+                result.Add(lowered);
+            }
+        }
+
+        return [.. result];
+    }
+
+    private static bool SameParts(string[] left, string[] right) =>
+        left.Length == right.Length && left.All(part => Array.IndexOf(right, part) >= 0);
+
+    private static int PartsHash(string[] parts)
+    {
+        var hash = 0;
+        foreach (var part in parts)
+        {
+            hash ^= StringComparer.Ordinal.GetHashCode(part);
+        }
+
+        return hash;
+    }
+
+    private IEnumerable<Tag> Expand()
+    {
+        foreach (var interpreter in interpreters)
+        {
+            foreach (var abi in abis)
+            {
+                foreach (var platform in platforms)
+                {
+                    yield return new Tag(interpreter, abi, platform);
+                }
+            }
+        }
+    }
+}
