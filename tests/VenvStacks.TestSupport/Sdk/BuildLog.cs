@@ -37,7 +37,10 @@ public sealed class BuildLog
     /// <summary>Every target that started, with its project and whether it succeeded.</summary>
     public ImmutableArray<TargetRun> TargetRuns { get; }
 
-    /// <summary>Every target MSBuild decided not to run, with the reason (false condition, outputs up to date, ...).</summary>
+    /// <summary>
+    /// Every skip MSBuild reported, with the reason (outputs up to date, previously built, ...). MSBuild does not
+    /// report targets skipped for a false condition here: for those, check <c>!TargetRan(name)</c>.
+    /// </summary>
     public ImmutableArray<TargetSkip> TargetSkips { get; }
 
     /// <summary>Errors in the order they were logged.</summary>
@@ -58,7 +61,7 @@ public sealed class BuildLog
     /// <summary>True when a target of this name started (in any project).</summary>
     public bool TargetRan(string targetName) => TargetRuns.Any(t => t.Name == targetName);
 
-    /// <summary>True when a target of this name was skipped and never started (in any project).</summary>
+    /// <summary>True when MSBuild reported a skip of this target and it never started (in any project).</summary>
     public bool TargetSkipped(string targetName) =>
         TargetSkips.Any(t => t.Name == targetName) && !TargetRan(targetName);
 
