@@ -1,0 +1,116 @@
+namespace VenvStacks.Core.Diagnostics;
+
+/// <summary>
+/// The catalogue of diagnostic codes. Codes never change meaning once released; docs/errors.md has one entry per code
+/// (a test keeps the two in step). Ranges: 1xxx stack spec, 2xxx locking, 3xxx building, 4xxx publishing and export,
+/// 5xxx MSBuild integration, 9xxx internal.
+/// </summary>
+public static class DiagnosticCodes
+{
+    /// <summary>The spec file does not exist or cannot be read.</summary>
+    public static readonly DiagnosticDescriptor SpecNotFound = new("VSTK1000", "Stack spec file not found or unreadable");
+
+    /// <summary>The spec is not valid TOML.</summary>
+    public static readonly DiagnosticDescriptor TomlSyntax = new("VSTK1001", "Invalid TOML");
+
+    /// <summary>A key that no venvstacks spec defines.</summary>
+    public static readonly DiagnosticDescriptor UnknownKey = new("VSTK1002", "Unknown key");
+
+    /// <summary>A value of the wrong TOML type.</summary>
+    public static readonly DiagnosticDescriptor WrongType = new("VSTK1003", "Value has the wrong type");
+
+    /// <summary>A required key is missing.</summary>
+    public static readonly DiagnosticDescriptor MissingKey = new("VSTK1004", "Required key missing");
+
+    /// <summary>A requirement is not valid PEP 508.</summary>
+    public static readonly DiagnosticDescriptor InvalidRequirement = new("VSTK1005", "Invalid requirement syntax");
+
+    /// <summary>Two layers of one kind share a name.</summary>
+    public static readonly DiagnosticDescriptor DuplicateLayerName = new("VSTK1006", "Duplicate layer name");
+
+    /// <summary>A runtime name starts with <c>framework-</c> or <c>app-</c>.</summary>
+    public static readonly DiagnosticDescriptor ReservedPrefix = new("VSTK1007", "Layer name uses a reserved prefix");
+
+    /// <summary>An unknown target platform name.</summary>
+    public static readonly DiagnosticDescriptor InvalidPlatform = new("VSTK1008", "Invalid target platform");
+
+    /// <summary>A layer targets a platform a lower layer does not.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedPlatform = new("VSTK1009", "Target platform not supported by lower layers");
+
+    /// <summary>A malformed <c>linux_target</c>.</summary>
+    public static readonly DiagnosticDescriptor InvalidLinuxTarget = new("VSTK1010", "Invalid linux_target");
+
+    /// <summary>A malformed <c>macosx_target</c>.</summary>
+    public static readonly DiagnosticDescriptor InvalidMacOSTarget = new("VSTK1011", "Invalid macosx_target");
+
+    /// <summary>A malformed or unsupported <c>python_implementation</c>.</summary>
+    public static readonly DiagnosticDescriptor InvalidPythonImplementation = new("VSTK1012", "Invalid python_implementation");
+
+    /// <summary>A layer gives both or neither of <c>runtime</c> and <c>frameworks</c>.</summary>
+    public static readonly DiagnosticDescriptor RuntimeOrFrameworks = new("VSTK1013", "Layer needs a runtime or frameworks, not both");
+
+    /// <summary>A reference to a runtime that is not defined.</summary>
+    public static readonly DiagnosticDescriptor UnknownRuntime = new("VSTK1014", "Unknown runtime");
+
+    /// <summary>A reference to a framework that is not defined earlier in the file.</summary>
+    public static readonly DiagnosticDescriptor UnknownFramework = new("VSTK1015", "Unknown framework");
+
+    /// <summary>The frameworks a layer depends on use different runtimes.</summary>
+    public static readonly DiagnosticDescriptor InconsistentRuntimes = new("VSTK1016", "Frameworks use different runtimes");
+
+    /// <summary>The C3 linearisation of a layer's frameworks fails.</summary>
+    public static readonly DiagnosticDescriptor LinearizationFailed = new("VSTK1017", "Framework dependency linearization failed");
+
+    /// <summary>A reference to a package index that is not defined (or has no name).</summary>
+    public static readonly DiagnosticDescriptor UnknownPackageIndex = new("VSTK1018", "Unknown package index");
+
+    /// <summary>Two entries of one table name the same package once names are normalised.</summary>
+    public static readonly DiagnosticDescriptor DuplicatePackageSource = new("VSTK1019", "Multiple sources for one package");
+
+    /// <summary>Lower layers route one package to different indexes.</summary>
+    public static readonly DiagnosticDescriptor InconsistentDependencyIndexes = new("VSTK1020", "Lower layers use inconsistent package indexes");
+
+    /// <summary>A layer routes a package to another index than its lower layers, without declaring the override.</summary>
+    public static readonly DiagnosticDescriptor InconsistentIndexOverride = new("VSTK1021", "Inconsistent package index override");
+
+    /// <summary>A support module has the launch module's import name.</summary>
+    public static readonly DiagnosticDescriptor LaunchSupportConflict = new("VSTK1022", "Launch module conflicts with a support module");
+
+    /// <summary>Two support modules share an import name.</summary>
+    public static readonly DiagnosticDescriptor SupportModulesConflict = new("VSTK1023", "Conflicting support module names");
+
+    /// <summary>The launch module path does not exist.</summary>
+    public static readonly DiagnosticDescriptor MissingLaunchModule = new("VSTK1024", "Launch module does not exist");
+
+    /// <summary>A support module path does not exist.</summary>
+    public static readonly DiagnosticDescriptor MissingSupportModule = new("VSTK1025", "Support module does not exist");
+
+    /// <summary>A deprecated field was converted or dropped.</summary>
+    public static readonly DiagnosticDescriptor LegacyField = new("VSTK1026", "Legacy field");
+
+    /// <summary>A layer sets a field and its obsolete spelling.</summary>
+    public static readonly DiagnosticDescriptor LegacyFieldConflict = new("VSTK1027", "Field and its obsolete spelling both set");
+
+    /// <summary>Invalid <c>[tool.uv]</c> settings (index entries, sources, exclude-newer).</summary>
+    public static readonly DiagnosticDescriptor InvalidToolConfig = new("VSTK1028", "Invalid uv tool configuration");
+
+    /// <summary>A top-level key that venvstacks ignores.</summary>
+    public static readonly DiagnosticDescriptor IgnoredTopLevelKey = new("VSTK1029", "Top-level key is ignored");
+
+    /// <summary>A layer name that cannot work as a folder or archive name.</summary>
+    public static readonly DiagnosticDescriptor InvalidLayerName = new("VSTK1030", "Invalid layer name");
+
+    /// <summary>The task assembly is running on an MSBuild it does not support.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedMSBuildRuntime = new("VSTK5001", "Unsupported MSBuild runtime");
+
+    /// <summary>An unexpected failure inside VenvStacks.Sdk itself.</summary>
+    public static readonly DiagnosticDescriptor InternalError = new("VSTK9999", "Internal error");
+
+    /// <summary>Every catalogue entry, in code order.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCodes)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .OrderBy(d => d.Code, StringComparer.Ordinal)
+        .ToArray();
+}
