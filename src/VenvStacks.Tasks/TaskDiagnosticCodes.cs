@@ -1,21 +1,22 @@
+using VenvStacks.Core.Diagnostics;
+
 namespace VenvStacks.Tasks;
 
 /// <summary>
-/// Codes the MSBuild layer raises itself (VSTK0xxx for integration problems, VSTK9999 for bugs). Spec, lock and
-/// build diagnostics carry Core's codes. VSTK0001/VSTK0002 are raised from the SDK's targets; they are listed here
-/// so the whole range lives in one place.
+/// Codes the MSBuild layer raises itself, in the MSBuild-integration range (VSTK5xxx) of the catalogue in
+/// docs/errors.md. Spec, lock and build problems carry the engine's own codes.
 /// </summary>
 internal static class TaskDiagnosticCodes
 {
-    /// <summary>The build runs on an MSBuild (.NET Framework, Mono) for which no task assembly is shipped.</summary>
-    public const string UnsupportedMSBuildRuntime = "VSTK0001";
+    /// <summary>The build runs on an MSBuild for which no task assembly is shipped (raised from the SDK targets).</summary>
+    public static string UnsupportedMSBuildRuntime => DiagnosticCodes.UnsupportedMSBuildRuntime.Code;
 
-    /// <summary>The task assembly named by VenvStacksTasksAssembly does not exist.</summary>
-    public const string TaskAssemblyMissing = "VSTK0002";
+    /// <summary>The task assembly named by VenvStacksTasksAssembly does not exist (raised from the SDK targets).</summary>
+    public const string TaskAssemblyMissing = "VSTK5002";
 
     /// <summary>VenvStacksShowFormat names no known output format.</summary>
-    public const string UnknownShowFormat = "VSTK0003";
+    public const string UnknownShowFormat = "VSTK5003";
 
     /// <summary>An unexpected exception inside a task: a bug.</summary>
-    public const string InternalError = "VSTK9999";
+    public static string InternalError => DiagnosticCodes.InternalError.Code;
 }

@@ -11,7 +11,7 @@ public sealed class MSBuildRuntimeGuardTests(PackedSdkFixture fixture, ITestOutp
     [Theory]
     [InlineData("Full")]
     [InlineData("Mono")]
-    public Task A_non_Core_MSBuild_gets_VSTK0001_before_any_task_loads(string runtimeType) => fixture.RunInProjectAsync(output, async project =>
+    public Task A_non_Core_MSBuild_gets_VSTK5001_before_any_task_loads(string runtimeType) => fixture.RunInProjectAsync(output, async project =>
     {
         project.WithAsset("diamond");
 
@@ -20,7 +20,7 @@ public sealed class MSBuildRuntimeGuardTests(PackedSdkFixture fixture, ITestOutp
 
         result.ShouldFail();
         var error = result.Log.Errors.ShouldHaveSingleItem();
-        error.Code.ShouldBe("VSTK0001");
+        error.Code.ShouldBe("VSTK5001");
         error.Message.ShouldContain(runtimeType);
         error.Message.ShouldContain("dotnet build");
         result.Log.TargetRan("ShowLayers").ShouldBeFalse();
@@ -28,7 +28,7 @@ public sealed class MSBuildRuntimeGuardTests(PackedSdkFixture fixture, ITestOutp
     });
 
     [Fact]
-    public Task A_missing_task_assembly_gets_VSTK0002_instead_of_a_load_failure() => fixture.RunInProjectAsync(output, async project =>
+    public Task A_missing_task_assembly_gets_VSTK5002_instead_of_a_load_failure() => fixture.RunInProjectAsync(output, async project =>
     {
         project.WithAsset("diamond");
         var missing = Path.Combine(project.RootDirectory, "nowhere", "VenvStacks.Tasks.dll");
@@ -37,7 +37,7 @@ public sealed class MSBuildRuntimeGuardTests(PackedSdkFixture fixture, ITestOutp
 
         result.ShouldFail();
         var error = result.Log.Errors.ShouldHaveSingleItem();
-        error.Code.ShouldBe("VSTK0002");
+        error.Code.ShouldBe("VSTK5002");
         error.Message.ShouldContain(missing);
     });
 }

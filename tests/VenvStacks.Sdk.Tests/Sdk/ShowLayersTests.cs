@@ -56,7 +56,7 @@ public sealed class ShowLayersTests(PackedSdkFixture fixture, ITestOutputHelper 
 
         result.ShouldFail();
         var error = result.Log.Errors.ShouldHaveSingleItem();
-        error.Code.ShouldBe("VSTK0003");
+        error.Code.ShouldBe("VSTK5003");
         error.Message.ShouldContain("yaml");
     });
 

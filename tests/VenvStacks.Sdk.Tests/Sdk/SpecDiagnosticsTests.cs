@@ -43,16 +43,15 @@ public sealed class SpecDiagnosticsTests(PackedSdkFixture fixture, ITestOutputHe
     });
 
     [Fact]
-    public Task A_missing_spec_is_a_coded_error_on_the_project() => fixture.RunInProjectAsync(output, async project =>
+    public Task A_missing_spec_is_a_coded_error_naming_the_spec() => fixture.RunInProjectAsync(output, async project =>
     {
         var result = await project.BuildAsync();
 
         result.ShouldFail();
         var error = result.Log.Errors.ShouldHaveSingleItem();
-        error.Code.ShouldBe("VSTK0004");
-        error.File.ShouldBe(project.ProjectPath);
+        error.Code.ShouldBe("VSTK1000");
+        error.File.ShouldBe(project.SpecPath);
         error.Message.ShouldContain(project.SpecPath);
-        error.Message.ShouldContain("VenvStacksSpec");
     });
 
     /// <summary>

@@ -18,7 +18,7 @@ internal sealed class RecordingBuildEngine : IBuildEngine
 
     public int ColumnNumberOfTaskNode => 0;
 
-    public string ProjectFileOfTaskNode => "test.venvproj";
+    public string ProjectFileOfTaskNode { get; init; } = Path.Combine(Path.GetTempPath(), "test.venvproj");
 
     public void LogErrorEvent(BuildErrorEventArgs e) => Errors.Add(e);
 
