@@ -23,6 +23,11 @@ public sealed class ResolveStackLayers : VenvStacksTask
         if (spec is not null)
         {
             Layers = LayerItems.Create(spec, StackStatus.Of(spec));
+            // One line per build, like the "project -> output" line of an assembly project.
+            Log.LogMessage(
+                MessageImportance.High,
+                "{0} -> {1} layers ({2} runtimes, {3} frameworks, {4} applications)",
+                spec.SpecPath, Layers.Length, spec.Runtimes.Count(), spec.Frameworks.Count(), spec.Applications.Count());
         }
     }
 }
