@@ -6,7 +6,7 @@ namespace VenvStacks.TestSupport.Sdk;
 
 /// <summary>
 /// The facts tests check in a binary log: which targets ran or were skipped (and why), errors and warnings with
-/// their positions, and high-importance messages. Built by replaying the raw events, so it does not depend on how
+/// their positions, and high-importance messages. Built from the raw event records, so it does not depend on how
 /// a viewer would arrange them; the full tree is still available as <see cref="Tree"/>.
 /// </summary>
 public sealed class BuildLog
@@ -78,10 +78,11 @@ public sealed class BuildLog
         var messages = ImmutableArray.CreateBuilder<string>();
         var projects = ImmutableArray.CreateBuilder<ProjectStartedEventArgs>();
 
-        var reader = new BinLogReader();
-        reader.AnyEventRaised += (_, e) =>
+        // ReadRecords, not Replay: Replay of StructuredLogger 2.3.269 silently stops early on some logs written by
+        // MSBuild 18.9 (seen when the build ran with MSBUILDDISABLENODEREUSE set), while reading records sees all.
+        foreach (var record in new BinLogReader().ReadRecords(path))
         {
-            switch (e)
+            switch (record.Args)
             {
                 case TargetFinishedEventArgs finished:
                     runs.Add(new TargetRun(finished.TargetName, finished.ProjectFile, finished.Succeeded));
@@ -107,8 +108,7 @@ public sealed class BuildLog
                     messages.Add(message.Message ?? string.Empty);
                     break;
             }
-        };
-        reader.Replay(path);
+        }
 
         return new BuildLog(path, runs.ToImmutable(), skips.ToImmutable(), diagnostics.ToImmutable(), messages.ToImmutable(), projects.ToImmutable());
     }
