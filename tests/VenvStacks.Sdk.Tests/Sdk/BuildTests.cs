@@ -72,9 +72,10 @@ public sealed class BuildTests(PackedSdkFixture fixture, ITestOutputHelper outpu
     });
 
     [Theory]
-    [InlineData("")]
-    [InlineData(" ReferenceOutputAssembly=\"false\"")]
-    public Task A_dotnet_project_can_reference_the_stack(string referenceMetadata) => fixture.RunInProjectAsync(output, async project =>
+    [InlineData("", "")]
+    [InlineData(" ReferenceOutputAssembly=\"false\"", "")]
+    [InlineData("", "--no-restore -graph -isolate")]
+    public Task A_dotnet_project_can_reference_the_stack(string referenceMetadata, string buildSwitches) => fixture.RunInProjectAsync(output, async project =>
     {
         project.WithAsset("diamond");
         project.WithRootFile("app/app.csproj", $"""
@@ -89,7 +90,9 @@ public sealed class BuildTests(PackedSdkFixture fixture, ITestOutputHelper outpu
             """);
         project.WithRootFile("app/Greeting.cs", "namespace App; public static class Greeting { public const string Text = \"hi\"; }\n");
 
-        var result = await project.RunOnAsync("app/app.csproj", "build", []);
+        // Restore is not isolation-aware (it walks references itself), so isolated graph builds restore first.
+        (await project.RunOnAsync("app/app.csproj", "restore", [])).ShouldSucceed();
+        var result = await project.RunOnAsync("app/app.csproj", "build", buildSwitches.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
         result.ShouldSucceed();
         result.Log.TargetRuns.Count(t => t.Name == "ResolveStackLayers" && t.ProjectFile == project.ProjectPath)
