@@ -16,7 +16,7 @@ public sealed class SdkDefaultsTests(PackedSdkFixture fixture, ITestOutputHelper
             project,
             "UsingVenvStacksSdk", "TargetFramework", "DisableFastUpToDateCheck", "DisableImplicitFrameworkReferences",
             "IncludeBuildOutput", "VenvStacksSpec", "VenvStacksSdkVersion", "VenvStacksTasksAssembly", "VenvStacksShowFormat",
-            "OutDir");
+            "OutDir", "IsPackable");
 
         properties["UsingVenvStacksSdk"].ShouldBe("true");
         properties["TargetFramework"].ShouldBe("netstandard2.0");
@@ -29,6 +29,7 @@ public sealed class SdkDefaultsTests(PackedSdkFixture fixture, ITestOutputHelper
             project.PackagesDirectory, "venvstacks.sdk", fixture.Sdk.Version.ToLowerInvariant(), "tasks", "net8.0", "VenvStacks.Tasks.dll"));
         properties["VenvStacksShowFormat"].ShouldBe("tree");
         properties["OutDir"].Replace('\\', '/').ShouldBe("bin/Debug/", "the nominal framework must not appear in output paths");
+        properties["IsPackable"].ShouldBe("false");
     });
 
     [Fact]
