@@ -100,6 +100,24 @@ public static class DiagnosticCodes
     /// <summary>A layer name that cannot work as a folder or archive name.</summary>
     public static readonly DiagnosticDescriptor InvalidLayerName = new("VSTK1030", "Invalid layer name");
 
+    /// <summary>A layer's lock is missing or stale and the lock mode forbids locking.</summary>
+    public static readonly DiagnosticDescriptor LockOutOfDate = new("VSTK2001", "Lock is out of date");
+
+    /// <summary>A layer's requirements have no solution on a target platform.</summary>
+    public static readonly DiagnosticDescriptor LockFailed = new("VSTK2002", "Failed to lock layer");
+
+    /// <summary>Some packages have no wheels for some of the layer's target platforms.</summary>
+    public static readonly DiagnosticDescriptor MissingWheels = new("VSTK2003", "No wheels for a target platform");
+
+    /// <summary>A layer cannot be locked because a layer below it has no usable lock.</summary>
+    public static readonly DiagnosticDescriptor UnlockedDependency = new("VSTK2004", "Lower layer is not locked");
+
+    /// <summary>A local wheel cannot be recorded relative to the lock folder.</summary>
+    public static readonly DiagnosticDescriptor LocalWheelPath = new("VSTK2005", "Local wheel path cannot be made relative");
+
+    /// <summary>A lock file on disk cannot be read.</summary>
+    public static readonly DiagnosticDescriptor UnreadableLock = new("VSTK2006", "Lock file cannot be read");
+
     /// <summary>The task assembly is running on an MSBuild it does not support.</summary>
     public static readonly DiagnosticDescriptor UnsupportedMSBuildRuntime = new("VSTK5001", "Unsupported MSBuild runtime");
 

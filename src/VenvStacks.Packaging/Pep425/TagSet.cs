@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using VenvStacks.Packaging.Pep440;
 
 namespace VenvStacks.Packaging.Pep425;
 
@@ -48,7 +49,7 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
 
     /// <summary>
     /// Whether every dotted component was written in sorted order, as PEP 425 requires of compressed tag sets
-    /// (<c>py2.py3</c> yes, <c>py3.py2</c> no). Compared ordinally on the text as written, before lower-casing.
+    /// (<c>py2.py3</c> yes, <c>py3.py2</c> no). Compared by code point on the text as written, before lower-casing, as Python's <c>sorted</c> does.
     /// </summary>
     public bool IsInSortedOrder { get; }
 
@@ -229,9 +230,10 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
     {
         for (var i = 1; i < parts.Count; i++)
         {
-            var previous = source.AsSpan(parts[i - 1].Start, parts[i - 1].End - parts[i - 1].Start);
-            var current = source.AsSpan(parts[i].Start, parts[i].End - parts[i].Start);
-            if (previous.SequenceCompareTo(current) > 0)
+            // Python sorts str by code point; only multi-part components get here, so the substrings are rare.
+            var previous = source[parts[i - 1].Start..parts[i - 1].End];
+            var current = source[parts[i].Start..parts[i].End];
+            if (PythonText.CompareCodePoints(previous, current) > 0)
             {
                 return false;
             }
@@ -245,7 +247,7 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
         var result = new List<string>(parts.Count);
         foreach (var (partStart, partEnd) in parts)
         {
-            var lowered = source[partStart..partEnd].ToLowerInvariant();
+            var lowered = PythonText.ToLower(source[partStart..partEnd]);
             if (!result.Contains(lowered, StringComparer.Ordinal))
             {
                 result.Add(lowered);
