@@ -27,7 +27,7 @@ for project in tests/*/*.Tests.csproj; do
   echo "== $name"
   # One project at a time: the end-to-end tests run real builds and need the machine's cores to themselves.
   dotnet test "$project" -c Release --no-build -tl:off \
-    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" "$@" \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@" \
     || status=1
 done
 exit $status

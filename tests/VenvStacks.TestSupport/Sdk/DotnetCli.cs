@@ -30,6 +30,8 @@ public static class DotnetCli
 
         var stopwatch = Stopwatch.StartNew();
         process.Start();
+        // Nobody answers prompts in a test: end of input right away, so a child that asks fails instead of hanging.
+        process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
