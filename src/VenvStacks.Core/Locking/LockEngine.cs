@@ -140,10 +140,13 @@ public sealed class LockEngine(IPlatformResolver resolver)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var environment = platform.GetMarkerEnvironment(implementation);
-            var constraints = lowerPackages
-                .Where(p => p.Marker is null || p.Marker.Evaluate(environment))
-                .Select(p => Requirement.Parse($"{p.Name}=={p.Version}"))
+            var applicable = lowerPackages
+                .Where(p => p.Package.Marker is null || p.Package.Marker.Evaluate(environment))
                 .ToArray();
+            var constraints = applicable.Select(p => Requirement.Parse($"{p.Package.Name}=={p.Package.Version}")).ToArray();
+            var origins = applicable
+                .GroupBy(p => p.Package.Name, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Layer, StringComparer.Ordinal);
             var preferences = new Dictionary<string, Version>(earlierPicks, StringComparer.Ordinal);
             if (previous is not null && !options.UpgradeAll)
             {
@@ -159,7 +162,7 @@ public sealed class LockEngine(IPlatformResolver resolver)
                 preferences.Remove(name);
             }
 
-            var request = new PlatformResolutionRequest(layer, platform, environment, constraints, preferences, spec.ToolConfig.ExcludeNewer?.Cutoff);
+            var request = new PlatformResolutionRequest(layer, platform, environment, constraints, origins, preferences, spec.ToolConfig.ExcludeNewer?.Cutoff);
             switch (await resolver.ResolveAsync(request, cancellationToken).ConfigureAwait(false))
             {
                 case PlatformResolved resolved:
@@ -182,7 +185,7 @@ public sealed class LockEngine(IPlatformResolver resolver)
             return null;
         }
 
-        var lockFile = LayerLockBuilder.Build(layer, resolutions, lowerPackages, state.Files.Directory);
+        var lockFile = LayerLockBuilder.Build(layer, resolutions, lowerPackages.Select(p => p.Package).ToList(), state.Files.Directory);
         var newHash = LockHashes.RequirementsHash(lockFile);
         var requirementsChanged = state.Recorded?.RequirementsHash != newHash || state.RequirementsHashOnDisk != newHash;
         await WriteIfChangedAsync(state.Files.PyLockPath, lockFile.ToToml(), written, cancellationToken).ConfigureAwait(false);

@@ -11,7 +11,7 @@ namespace VenvStacks.Core.Locking;
 public static class LowerLayerConstraints
 {
     /// <summary>The constraints of <paramref name="layer"/>, alphabetical by name (empty for runtimes).</summary>
-    public static IReadOnlyList<LockedPackage> For(StackSpec spec, LayerSpec layer)
+    public static IReadOnlyList<LayerPin> For(StackSpec spec, LayerSpec layer)
     {
         if (layer.Kind == LayerKind.Runtime)
         {
@@ -19,18 +19,19 @@ public static class LowerLayerConstraints
         }
 
         var lowerLocks = new[] { (LayerSpec)layer.Runtime }.Concat(layer.Frameworks)
-            .Select(lower => LayerLockFiles.For(spec, lower).PyLockPath)
-            .Select(path => PyLock.Parse(File.ReadAllText(path)));
+            .Select(lower => (lower.BuildName, PyLock.Parse(File.ReadAllText(LayerLockFiles.For(spec, lower).PyLockPath))));
         return FromLocks(lowerLocks);
     }
 
-    /// <summary>The constraints implied by lower-layer locks given in priority order.</summary>
-    public static IReadOnlyList<LockedPackage> FromLocks(IEnumerable<PyLock> lowerLocks)
+    /// <summary>The constraints implied by lower-layer locks given in priority order, with the layer each comes from.</summary>
+    public static IReadOnlyList<LayerPin> FromLocks(IEnumerable<(string Layer, PyLock Lock)> lowerLocks)
     {
-        var unconditional = new Dictionary<string, LockedPackage>(StringComparer.Ordinal);
-        var conditional = new Dictionary<string, List<LockedPackage>>(StringComparer.Ordinal);
-        foreach (var package in lowerLocks.SelectMany(l => l.Packages).Select(LockedPackage.From).Where(p => !p.IsShared))
+        var unconditional = new Dictionary<string, LayerPin>(StringComparer.Ordinal);
+        var conditional = new Dictionary<string, List<LayerPin>>(StringComparer.Ordinal);
+        var pins = lowerLocks.SelectMany(l => l.Lock.Packages.Select(p => new LayerPin(LockedPackage.From(p), l.Layer)));
+        foreach (var pin in pins.Where(p => !p.Package.IsShared))
         {
+            var package = pin.Package;
             if (unconditional.ContainsKey(package.Name))
             {
                 continue;
@@ -38,7 +39,7 @@ public static class LowerLayerConstraints
 
             if (package.MarkerText.Length == 0)
             {
-                unconditional[package.Name] = package;
+                unconditional[package.Name] = pin;
                 continue;
             }
 
@@ -47,27 +48,32 @@ public static class LowerLayerConstraints
                 conditional[package.Name] = list = [];
             }
 
-            list.Add(package);
+            list.Add(pin);
         }
 
-        var result = new List<LockedPackage>();
+        var result = new List<LayerPin>();
         foreach (var name in unconditional.Keys.Union(conditional.Keys).Order(StringComparer.Ordinal))
         {
             var seenMarkers = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var package in conditional.GetValueOrDefault(name) ?? [])
+            foreach (var pin in conditional.GetValueOrDefault(name) ?? [])
             {
-                if (seenMarkers.Add(package.Marker!.ToString()))
+                if (seenMarkers.Add(pin.Package.Marker!.ToString()))
                 {
-                    result.Add(package with { Index = null, Wheels = [] });
+                    result.Add(pin with { Package = pin.Package with { Index = null, Wheels = [] } });
                 }
             }
 
             if (unconditional.TryGetValue(name, out var pinned))
             {
-                result.Add(pinned with { Index = null, Wheels = [] });
+                result.Add(pinned with { Package = pinned.Package with { Index = null, Wheels = [] } });
             }
         }
 
         return result;
     }
 }
+
+/// <summary>A package a lower layer installs, as a pin for the layers above it.</summary>
+/// <param name="Package">The locked package (no index or wheels).</param>
+/// <param name="Layer">The build name of the layer that installs it.</param>
+public sealed record LayerPin(LockedPackage Package, string Layer);

@@ -10,6 +10,7 @@ namespace VenvStacks.Core.Locking;
 /// <param name="Platform">The target platform.</param>
 /// <param name="Environment">The platform's marker environment for the layer's runtime.</param>
 /// <param name="Constraints">Lower-layer pins that apply on this platform (<c>name==version</c>, no markers): restrict, never add.</param>
+/// <param name="ConstraintOrigins">For each pinned name (normalised), the build name of the layer that pins it.</param>
 /// <param name="Preferences">Versions to keep when still allowed (previous lock, earlier platforms), by normalised name.</param>
 /// <param name="ExcludeNewer">Ignore files uploaded after this instant, if set.</param>
 public sealed record PlatformResolutionRequest(
@@ -17,5 +18,6 @@ public sealed record PlatformResolutionRequest(
     TargetPlatform Platform,
     MarkerEnvironment Environment,
     IReadOnlyList<Requirement> Constraints,
+    IReadOnlyDictionary<string, string> ConstraintOrigins,
     IReadOnlyDictionary<string, Version> Preferences,
     DateTimeOffset? ExcludeNewer);
