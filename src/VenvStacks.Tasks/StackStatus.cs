@@ -1,3 +1,4 @@
+using VenvStacks.Core.Locking;
 using VenvStacks.Core.Specs;
 using VenvStacks.Core.Status;
 
@@ -7,9 +8,9 @@ namespace VenvStacks.Tasks;
 internal static class StackStatus
 {
     /// <summary>
-    /// The status of every enabled layer with its lower layers. Lock state is reported as "no valid lock" for every
-    /// layer until lock files are read by the lock engine; versioned layers therefore show <c>@???</c>.
+    /// The status of every enabled layer with its lower layers, with each lock checked against the spec (files only,
+    /// never the network), so versioned layers show their deployed <c>name@N</c> once locked.
     /// </summary>
     public static StackStatusReport Of(StackSpec spec) =>
-        StackStatusBuilder.Build(spec, _ => LayerLockSummary.Unlocked, includeDependencies: true);
+        StackStatusBuilder.Build(spec, LockStateReader.Summaries(spec), includeDependencies: true);
 }

@@ -12,10 +12,10 @@ internal static class TaskDiagnosticCodes
     public static string UnsupportedMSBuildRuntime => DiagnosticCodes.UnsupportedMSBuildRuntime.Code;
 
     /// <summary>The task assembly named by VenvStacksTasksAssembly does not exist (raised from the SDK targets).</summary>
-    public const string TaskAssemblyMissing = "VSTK5002";
+    public static string TaskAssemblyMissing => DiagnosticCodes.TaskAssemblyMissing.Code;
 
     /// <summary>VenvStacksShowFormat names no known output format.</summary>
-    public const string UnknownShowFormat = "VSTK5003";
+    public static string UnknownShowFormat => DiagnosticCodes.UnknownShowFormat.Code;
 
     /// <summary>An unexpected exception inside a task: a bug.</summary>
     public static string InternalError => DiagnosticCodes.InternalError.Code;

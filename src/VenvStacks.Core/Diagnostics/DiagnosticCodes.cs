@@ -121,6 +121,12 @@ public static class DiagnosticCodes
     /// <summary>The task assembly is running on an MSBuild it does not support.</summary>
     public static readonly DiagnosticDescriptor UnsupportedMSBuildRuntime = new("VSTK5001", "Unsupported MSBuild runtime");
 
+    /// <summary>The task assembly named by <c>VenvStacksTasksAssembly</c> does not exist (raised from the SDK targets).</summary>
+    public static readonly DiagnosticDescriptor TaskAssemblyMissing = new("VSTK5002", "Task assembly not found");
+
+    /// <summary><c>VenvStacksShowFormat</c> names no known output format.</summary>
+    public static readonly DiagnosticDescriptor UnknownShowFormat = new("VSTK5003", "Unknown show format");
+
     /// <summary>An unexpected failure inside VenvStacks.Sdk itself.</summary>
     public static readonly DiagnosticDescriptor InternalError = new("VSTK9999", "Internal error");
 
