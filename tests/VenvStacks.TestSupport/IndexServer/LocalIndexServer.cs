@@ -299,21 +299,23 @@ public sealed class LocalIndexServer : IAsyncDisposable, IDisposable
         }
 
         header.Append("Connection: close\r\n\r\n");
+        // Recorded before answering, so that a client that has its answer always finds the request in the log.
+        var stalling = fault?.Fault.Kind == ServerFaultKind.Stall;
+        var partial = stalling ? Math.Min(fault!.Fault.BytesBeforeStall, body.Length) : body.Length;
+        Record(number, head, response.Status, partial);
         await stream.WriteAsync(Encoding.Latin1.GetBytes(header.ToString()), stopping.Token).ConfigureAwait(false);
 
-        if (fault?.Fault.Kind == ServerFaultKind.Stall)
+        if (stalling)
         {
-            var partial = Math.Min(fault.Fault.BytesBeforeStall, body.Length);
             await stream.WriteAsync(body.AsMemory(0, partial), stopping.Token).ConfigureAwait(false);
             await stream.FlushAsync(stopping.Token).ConfigureAwait(false);
-            Record(number, head, response.Status, partial);
             Task released;
             lock (gate)
             {
                 released = releaseStalls.Task;
             }
 
-            fault.MarkTriggered();
+            fault!.MarkTriggered();
             await released.WaitAsync(stopping.Token).ConfigureAwait(false);
             await stream.WriteAsync(body.AsMemory(partial), stopping.Token).ConfigureAwait(false);
             return;
@@ -321,7 +323,6 @@ public sealed class LocalIndexServer : IAsyncDisposable, IDisposable
 
         await stream.WriteAsync(body, stopping.Token).ConfigureAwait(false);
         await stream.FlushAsync(stopping.Token).ConfigureAwait(false);
-        Record(number, head, response.Status, body.Length);
         fault?.MarkTriggered();
     }
 
