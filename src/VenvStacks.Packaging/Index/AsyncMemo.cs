@@ -5,7 +5,8 @@ namespace VenvStacks.Packaging.Index;
 /// <summary>
 /// Runs an asynchronous lookup once per key for the lifetime of a client, sharing it between concurrent callers.
 /// Failures are not remembered (the next call tries again), and a caller whose own token is not cancelled never
-/// inherits another caller's cancellation: it starts the work again.
+/// inherits another caller's cancellation: it starts the work again. The work runs with the token of the caller that
+/// started it.
 /// </summary>
 internal sealed class AsyncMemo<TKey, TValue>
     where TKey : notnull
@@ -16,11 +17,16 @@ internal sealed class AsyncMemo<TKey, TValue>
     {
         while (true)
         {
-            var entry = entries.GetOrAdd(key, _ => new Lazy<Task<TValue>>(() => factory(cancellationToken)));
+            var created = new Lazy<Task<TValue>>(() => factory(cancellationToken));
+            var entry = entries.GetOrAdd(key, created);
             var task = entry.Value;
             try
             {
-                return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                // The caller whose token drives the work waits for the work itself, so that when its cancellation
+                // surfaces the work's clean-up (temporary files) is done; other callers just stop waiting.
+                return ReferenceEquals(entry, created)
+                    ? await task.ConfigureAwait(false)
+                    : await task.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch when (task.IsCanceled || task.IsFaulted)
             {

@@ -12,14 +12,18 @@ internal static class LinkUrls
         url = baseUrl;
         fragmentHashes = ImmutableDictionary<string, string>.Empty;
         credentials = null;
-        if (!Uri.TryCreate(baseUrl, href.Trim(), out var resolved) || resolved.Scheme is not ("http" or "https" or "file"))
+        // The fragment is split off by hand: for file URLs .NET would keep a '#' as part of the path.
+        var text = href.Trim();
+        var hash = text.IndexOf('#', StringComparison.Ordinal);
+        var fragment = hash < 0 ? string.Empty : text[hash..];
+        if (!Uri.TryCreate(baseUrl, hash < 0 ? text : text[..hash], out var resolved) || resolved.Scheme is not ("http" or "https" or "file"))
         {
             return false;
         }
 
         credentials = IndexCredentials.FromUserInfo(resolved);
-        fragmentHashes = FragmentHashes(resolved.Fragment);
-        url = new Uri(UrlRedactor.StripCredentials(resolved).GetComponents(UriComponents.AbsoluteUri & ~UriComponents.Fragment, UriFormat.UriEscaped));
+        fragmentHashes = FragmentHashes(fragment);
+        url = UrlRedactor.StripCredentials(resolved);
         return true;
     }
 

@@ -64,4 +64,7 @@ internal static class IndexTestBed
     };
 
     public static IndexSource Simple(LocalIndexServer server, string? name = null) => IndexSource.Simple(server.SimpleUri.AbsoluteUri, name);
+
+    /// <summary>The server as the default index, so that no lookup ever falls through to PyPI.</summary>
+    public static IndexSource Default(LocalIndexServer server, string? name = null) => IndexSource.Simple(server.SimpleUri.AbsoluteUri, name, isDefault: true);
 }
