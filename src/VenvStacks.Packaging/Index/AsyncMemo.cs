@@ -17,7 +17,7 @@ internal sealed class AsyncMemo<TKey, TValue>
     {
         while (true)
         {
-            var created = new Lazy<Task<TValue>>(() => factory(cancellationToken));
+            var created = new Lazy<Task<TValue>>(() => RunAsync(factory, cancellationToken));
             var entry = entries.GetOrAdd(key, created);
             var task = entry.Value;
             try
@@ -38,4 +38,9 @@ internal sealed class AsyncMemo<TKey, TValue>
             }
         }
     }
+
+    // Awaiting inside an async method turns a factory that throws synchronously into a faulted task, which the
+    // removal above then forgets, instead of an exception the Lazy would cache for ever.
+    private static async Task<TValue> RunAsync(Func<CancellationToken, Task<TValue>> factory, CancellationToken cancellationToken) =>
+        await factory(cancellationToken).ConfigureAwait(false);
 }
