@@ -165,6 +165,30 @@ public sealed class CredentialTests
     }
 
     [Fact]
+    public async Task Connection_failures_and_retries_never_mention_the_credentials()
+    {
+        using var cache = new TestFolder();
+        int closedPort;
+        await using (var gone = LocalIndexServer.Start())
+        {
+            closedPort = gone.Port;
+        }
+
+        var events = new List<IndexEvent>();
+        using var client = new IndexClient(Options(cache, events) with { MaxRetries = 1 });
+        var index = IndexSource.Simple($"http://{User}:{Uri.EscapeDataString(Secret)}@127.0.0.1:{closedPort}/simple/");
+
+        var error = await Should.ThrowAsync<PackageIndexException>(() => client.GetProjectAsync(index, "demo-lib"));
+
+        error.Code.ShouldBe(IndexErrorCode.TransientFailure);
+        error.Url.ShouldBe($"http://127.0.0.1:{closedPort}/simple/demo-lib/");
+        error.ToString().ShouldNotContain(Secret);
+        error.ToString().ShouldNotContain(User);
+        events.ShouldHaveSingleItem().Kind.ShouldBe(IndexEventKind.Retrying);
+        events.ShouldAllBe(e => !e.ToString().Contains(Secret));
+    }
+
+    [Fact]
     public async Task An_index_without_credentials_sends_none()
     {
         using var cache = new TestFolder();
