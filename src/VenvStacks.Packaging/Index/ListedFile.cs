@@ -13,6 +13,3 @@ internal sealed record ListedFile(
     CoreMetadataFile? CoreMetadata,
     DateTimeOffset? UploadTime,
     long? Size);
-
-/// <summary>What a page parser read from one page.</summary>
-internal sealed record ParsedListing(string? ApiVersion, ImmutableArray<ListedFile> Files, ImmutableArray<string> Versions);

@@ -30,6 +30,26 @@ public sealed class PackageFinderTests
     }
 
     [Fact]
+    public async Task A_flat_index_in_the_search_order_wins_when_it_has_the_package()
+    {
+        using var cache = new TestFolder();
+        using var wheels = new TestFolder();
+        await using var server = StartDemoServer();
+        var local = new WheelBuilder("demo-lib", "0.1").Build();
+        local.WriteTo(wheels.Path);
+        using var client = new IndexClient(Options(cache));
+        var finder = new PackageFinder(client, new IndexConfiguration([IndexSource.Flat(wheels.Path, "vendored"), Default(server)]));
+
+        var lib = await finder.FindAsync("demo-lib");
+        var app = await finder.FindAsync("demo-app");
+
+        lib.Index!.Name.ShouldBe("vendored");
+        lib.Files.Single().FileName.ShouldBe(local.FileName);
+        server.RequestsTo("/simple/demo-lib/").ShouldBeEmpty();
+        app.Index.ShouldBe(Default(server));
+    }
+
+    [Fact]
     public async Task A_routed_package_is_looked_up_only_on_its_index_even_an_explicit_one()
     {
         using var cache = new TestFolder();

@@ -150,16 +150,3 @@ public sealed class PipRunner
         }
     }
 }
-
-/// <summary>The outcome of a pip run.</summary>
-/// <param name="ExitCode">The process exit code.</param>
-/// <param name="StandardOutput">What pip printed.</param>
-/// <param name="StandardError">What pip printed on stderr.</param>
-public sealed record PipResult(int ExitCode, string StandardOutput, string StandardError);
-
-/// <summary>One distribution in pip's installation report.</summary>
-/// <param name="Name">The project name from the metadata.</param>
-/// <param name="Version">The version.</param>
-/// <param name="Url">Where pip would download it from.</param>
-/// <param name="Sha256">The sha256 pip recorded, if any.</param>
-public sealed record PipReportItem(string Name, string Version, Uri Url, string? Sha256);
