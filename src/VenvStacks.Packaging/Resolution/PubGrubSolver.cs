@@ -48,7 +48,7 @@ internal sealed class PubGrubSolver
 
     public int ConflictCount { get; private set; }
 
-    public async Task<Resolution> SolveAsync(CancellationToken cancellationToken)
+    public async Task<ResolutionResult> SolveAsync(CancellationToken cancellationToken)
     {
         foreach (var requirement in _roots)
         {
@@ -609,7 +609,7 @@ internal sealed class PubGrubSolver
 
     // ---- Result ----
 
-    private Resolution BuildResolution()
+    private ResolutionResult BuildResolution()
     {
         var chosen = new Dictionary<NormalizedName, (int Version, PackageCandidates Candidates, SortedSet<string> Extras)>();
         foreach (var package in _packages)
@@ -655,7 +655,7 @@ internal sealed class PubGrubSolver
                 };
             })
             .ToImmutableArray();
-        return new Resolution(_target, packages) { Warnings = [.. _warnings] };
+        return new ResolutionResult(_target, packages) { Warnings = [.. _warnings] };
     }
 
     /// <summary>Every applied requirement of every chosen package version, keyed by the package it names.</summary>

@@ -41,7 +41,7 @@ public sealed class Resolver
     /// <returns>The chosen packages with their wheels and the requirements that brought them in.</returns>
     /// <exception cref="ResolutionException">The requirements cannot be satisfied on the target, or a root
     /// requirement uses a direct URL.</exception>
-    public async Task<Resolution> ResolveAsync(ResolutionRequest request, ResolutionTarget target, CancellationToken cancellationToken = default)
+    public async Task<ResolutionResult> ResolveAsync(ResolutionRequest request, ResolutionTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(target);

@@ -6,7 +6,7 @@ namespace VenvStacks.Packaging.Resolution;
 /// <summary>The outcome of a successful resolution for one target.</summary>
 /// <param name="Target">The target resolved for.</param>
 /// <param name="Packages">The chosen packages, sorted by name.</param>
-public sealed record Resolution(ResolutionTarget Target, ImmutableArray<ResolvedPackage> Packages)
+public sealed record ResolutionResult(ResolutionTarget Target, ImmutableArray<ResolvedPackage> Packages)
 {
     /// <summary>Things the user may want to know that did not stop the resolution, e.g. a requested extra the chosen
     /// version does not provide, or a marker that could not be evaluated on the target (treated as false).</summary>
