@@ -194,7 +194,7 @@ internal sealed class ExplanationWriter
         var terms = incompatibility.Terms;
         if (terms.Length == 0 || (terms.Length == 1 && _packages[terms[0].Package].IsRoot && terms[0].Term.IsPositive))
         {
-            return _request.RootName is null ? "the requirements are unsatisfiable" : $"the requirements of {_request.RootName} are unsatisfiable";
+            return "the requirements are unsatisfiable";
         }
 
         var positives = terms.Where(entry => entry.Term.IsPositive).ToList();
@@ -245,7 +245,8 @@ internal sealed class ExplanationWriter
         var candidates = package.Candidates!;
         if (versions.IsFull)
         {
-            return string.Empty;
+            // A package with a single version is clearer with it: "web==1.0 depends on ..." rather than "web ...".
+            return candidates.Count == 1 ? "==" + candidates.VersionAt(0) : string.Empty;
         }
 
         if (versions.IsEmpty)
@@ -345,12 +346,12 @@ internal sealed class ExplanationWriter
         var target = _packages[dependency.Target];
         if (!target.Candidates!.Exists)
         {
-            return $"{subject} {required}, but the index has no package named {target.Name}";
+            return $"{subject} {required} (the index has no package named {target.Name})";
         }
 
         if (dependency.TargetVersions.IsEmpty)
         {
-            return $"{subject} {required}, but no version of {target.Name} matches ({VersionList(target, VersionSet.Full(target.UniverseSize), all: true)} exist)";
+            return $"{subject} {required} (no version of {target.Name} matches; there {(target.UniverseSize == 1 ? "is" : "are")} {VersionList(target, VersionSet.Full(target.UniverseSize), all: true)})";
         }
 
         return $"{subject} {required}";
@@ -379,18 +380,18 @@ internal sealed class ExplanationWriter
                 return $"{list} {(plural ? "have" : "has")} no wheels (only source distributions, which are never built)";
             case UnusableReason.Yanked:
                 var reason = versions.Ascending().Select(candidates.YankedReasonOf).FirstOrDefault(text => text is not null);
-                return $"{list} {(plural ? "are" : "is")} yanked{(reason is null ? string.Empty : " (" + reason + ")")}, and only a root requirement or constraint pinning a yanked version with == can select it";
+                return $"{list} {(plural ? "are" : "is")} yanked{(reason is null ? string.Empty : ": " + reason)} (a yanked version is used only when a root requirement or constraint pins it with ==)";
             case UnusableReason.RequiresPython:
                 var specifiers = unusable.MetadataRequiresPython is { } fromMetadata
                     ? [fromMetadata]
                     : versions.Ascending().SelectMany(candidates.RequiresPythonOf).Distinct(StringComparer.Ordinal).ToList();
-                return $"{list} {(plural ? "require" : "requires")} Python {Join(specifiers, "or")}, but the target Python is {_target.PythonVersion}";
+                return $"{list} {(plural ? "require" : "requires")} Python {Join(specifiers, "or")} (the target has Python {_target.PythonVersion})";
             case UnusableReason.IncompatibleWheels:
                 var tags = versions.Ascending().SelectMany(candidates.WheelTagsOf).Distinct(StringComparer.Ordinal).ToList();
                 var shown = string.Join(", ", tags.Take(MaxListedTags)) + (tags.Count > MaxListedTags ? $" and {tags.Count - MaxListedTags} more" : string.Empty);
                 return $"{list} {(plural ? "have" : "has")} no wheel compatible with {_target.Name} (wheel tags: {shown})";
             default:
-                return $"{list} {(plural ? "are pre-releases" : "is a pre-release")}, and pre-releases of {package.Name} are only used when a root requirement or constraint asks for one or when it has no final release";
+                return $"{list} {(plural ? "are pre-releases" : "is a pre-release")} (pre-releases of {package.Name} are used only when a root requirement or constraint asks for one, or when it has no final release)";
         }
     }
 
@@ -402,6 +403,11 @@ internal sealed class ExplanationWriter
         if (texts.Count == 0)
         {
             return all ? $"no versions of {package.Name}" : package.Name.ToString();
+        }
+
+        if (all && texts.Count > MaxListedVersions)
+        {
+            return $"only {texts.Count} versions of {package.Name}, from {texts[0]} to {texts[^1]}";
         }
 
         var prefix = all ? "only " + package.Name + " " : package.Name + " ";
