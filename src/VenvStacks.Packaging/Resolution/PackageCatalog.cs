@@ -63,6 +63,38 @@ internal sealed class PackageCatalog : IAsyncDisposable
         _background.Add(PrefetchAsync(name, specifiers));
     }
 
+    /// <summary>
+    /// Starts fetching the metadata of versions the solver is likely to try next (after it rejected a version, the
+    /// following ones usually share its fate and are tried one after another).
+    /// </summary>
+    public void PrefetchVersions(PackageCandidates package, IEnumerable<int> versions)
+    {
+        foreach (var index in versions)
+        {
+            if (_lifetime.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (!package.Wheels[index].IsEmpty && !_metadata.ContainsKey((package.Name, index)))
+            {
+                _background.Add(ObserveAsync(GetMetadataAsync(package, index)));
+            }
+        }
+    }
+
+    private static async Task ObserveAsync(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Speculation only, as in PrefetchAsync.
+        }
+    }
+
     private async Task PrefetchAsync(NormalizedName name, SpecifierSet specifiers)
     {
         try

@@ -16,6 +16,9 @@ internal sealed class PubGrubSolver
 {
     private const int RootId = 0;
 
+    // How many of a package's next candidates to fetch at once after one was rejected.
+    private const int PrefetchBatch = 8;
+
     private readonly PackageCatalog _catalog;
     private readonly ResolutionRequest _request;
     private readonly ResolutionTarget _target;
@@ -429,6 +432,7 @@ internal sealed class PubGrubSolver
                     new UnusableCause(package.BaseId, UnusableReason.RequiresPython, requiresPython.ToString()));
                 if (!package.IsExtra)
                 {
+                    PrefetchNextVersions(package, allowed, version);
                     return id;
                 }
             }
@@ -443,13 +447,21 @@ internal sealed class PubGrubSolver
         {
             if (OthersSatisfied(incompatibility, id))
             {
-                // Deciding would satisfy it at once; propagation will rule the version out instead.
+                // Deciding would satisfy it at once; propagation will rule the version out instead, and the next
+                // versions will be tried one by one: fetch them together now.
+                PrefetchNextVersions(package, allowed, version);
                 return id;
             }
         }
 
         _solution.Decide(id, version, candidates.Count);
         return id;
+    }
+
+    private void PrefetchNextVersions(SolverPackage package, VersionSet allowed, int rejected)
+    {
+        var candidates = package.Candidates!;
+        _catalog.PrefetchVersions(candidates, allowed.Intersect(candidates.Usable).Descending().Where(index => index != rejected).Take(PrefetchBatch));
     }
 
     private bool OthersSatisfied(Incompatibility incompatibility, int except)
@@ -655,7 +667,7 @@ internal sealed class PubGrubSolver
                 };
             })
             .ToImmutableArray();
-        return new ResolutionResult(_target, packages) { Warnings = [.. _warnings] };
+        return new ResolutionResult(_target, packages) { Warnings = [.. _warnings], Work = (DecisionCount, ConflictCount) };
     }
 
     /// <summary>Every applied requirement of every chosen package version, keyed by the package it names.</summary>

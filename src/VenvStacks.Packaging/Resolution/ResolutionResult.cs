@@ -12,6 +12,9 @@ public sealed record ResolutionResult(ResolutionTarget Target, ImmutableArray<Re
     /// version does not provide, or a marker that could not be evaluated on the target (treated as false).</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
 
+    /// <summary>How much work the solver did (decisions, conflicts resolved), for benchmarks and diagnostics.</summary>
+    internal (int Decisions, int Conflicts) Work { get; init; }
+
     /// <summary>The package of a name, or null when it is not part of the resolution.</summary>
     /// <param name="name">The normalised name.</param>
     /// <returns>The package.</returns>
