@@ -1,0 +1,100 @@
+using System.Globalization;
+using VenvStacks.Packaging.Pep425;
+using VenvStacks.Packaging.Pep508;
+using VenvStacks.Packaging.Platforms;
+using Version = VenvStacks.Packaging.Pep440.Version;
+
+namespace VenvStacks.Packaging.Resolution;
+
+/// <summary>
+/// The environment one resolution is for: the marker values dependencies are evaluated against, the Python version
+/// <c>Requires-Python</c> is checked against, and the ordered wheel tags a file must match to be installable.
+/// </summary>
+public sealed class ResolutionTarget
+{
+    /// <summary>Creates a target from its parts.</summary>
+    /// <param name="name">How explanations name the target, e.g. <c>cpython@3.11.13 on linux_x86_64 (manylinux_2_28)</c>.</param>
+    /// <param name="markers">The marker environment (without <c>extra</c>, which the resolver sets itself).</param>
+    /// <param name="pythonVersion">The Python version for <c>Requires-Python</c> (a version without a patch number
+    /// counts as <c>.0</c>).</param>
+    /// <param name="tags">The supported wheel tags, most preferred first.</param>
+    public ResolutionTarget(string name, MarkerEnvironment markers, Version pythonVersion, SupportedTags tags)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(markers);
+        ArgumentNullException.ThrowIfNull(pythonVersion);
+        ArgumentNullException.ThrowIfNull(tags);
+        Name = name;
+        Markers = markers;
+        PythonVersion = pythonVersion;
+        Tags = tags;
+    }
+
+    /// <summary>How explanations name the target.</summary>
+    public string Name { get; }
+
+    /// <summary>The marker environment.</summary>
+    public MarkerEnvironment Markers { get; }
+
+    /// <summary>The Python version <c>Requires-Python</c> is checked against.</summary>
+    public Version PythonVersion { get; }
+
+    /// <summary>The supported wheel tags, most preferred first.</summary>
+    public SupportedTags Tags { get; }
+
+    /// <summary>
+    /// The target of a venvstacks layer: the platform's marker values as venvstacks emulates them
+    /// (<c>implementation_name</c>, <c>platform_python_implementation</c>, <c>implementation_version</c> for CPython,
+    /// <c>python_version</c>, <c>python_full_version</c>, <c>os_name</c>, <c>sys_platform</c>, <c>platform_system</c>,
+    /// <c>platform_machine</c>; not <c>platform_release</c>/<c>platform_version</c>) and the interpreter's tags with
+    /// platform tags bounded by the layer's Linux and macOS targets.
+    /// </summary>
+    /// <param name="platform">The deployment platform.</param>
+    /// <param name="python">The runtime's implementation and version.</param>
+    /// <param name="linuxTarget">The newest glibc wheels may need (default <see cref="LinuxTarget.Default"/>).</param>
+    /// <param name="macOSTarget">The oldest macOS to support (default <see cref="MacOSTarget.Default"/>).</param>
+    /// <returns>The target.</returns>
+    public static ResolutionTarget ForPlatform(TargetPlatform platform, PythonImplementation python, LinuxTarget? linuxTarget = null, MacOSTarget? macOSTarget = null)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        ArgumentNullException.ThrowIfNull(python);
+        linuxTarget ??= LinuxTarget.Default;
+        macOSTarget ??= MacOSTarget.Default;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["implementation_name"] = python.Name,
+            ["platform_python_implementation"] = python.PlatformPythonImplementation,
+            ["python_version"] = python.MajorMinor,
+            ["python_full_version"] = python.Version,
+            ["os_name"] = platform.OsName,
+            ["sys_platform"] = platform.SysPlatform,
+            ["platform_system"] = platform.PlatformSystem,
+            ["platform_machine"] = platform.PlatformMachine,
+        };
+        if (python.Name == "cpython")
+        {
+            values["implementation_version"] = python.Version;
+        }
+
+        var platformTags = platform.PlatformTags(linuxTarget, macOSTarget);
+        var digits = string.Create(CultureInfo.InvariantCulture, $"{python.Major}{python.Minor}");
+        var tags = python.Name == "cpython"
+            ? SupportedTags.ForCPython(python.Major, python.Minor, ["cp" + digits], platformTags)
+            : SupportedTags.ForInterpreter("pp" + digits, python.Major, python.Minor, ["pypy" + digits + "_pp73"], platformTags);
+        var detail = platform.OperatingSystem switch
+        {
+            TargetOperatingSystem.Linux => " (" + linuxTarget.Name + ")",
+            TargetOperatingSystem.MacOS => " (macOS " + macOSTarget + ")",
+            _ => string.Empty,
+        };
+        return new ResolutionTarget(
+            python + " on " + platform.Name + detail,
+            new MarkerEnvironment(values),
+            Version.Parse(python.Version),
+            tags);
+    }
+
+    /// <summary>The target's name.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Name;
+}

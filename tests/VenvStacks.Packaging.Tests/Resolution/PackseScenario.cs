@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using VenvStacks.Packaging.Pep425;
+using VenvStacks.Packaging.Pep440;
+using VenvStacks.Packaging.Pep508;
+using VenvStacks.Packaging.Platforms;
+using VenvStacks.Packaging.Resolution;
+using VenvStacks.TestSupport;
+
+namespace VenvStacks.Packaging.Tests.Resolution;
+
+/// <summary>
+/// One packse scenario from <c>testdata/packse</c> (see its README), turned into what the resolver takes: an
+/// in-memory index, a request and a target; plus the decision whether a binary-only, one-target resolver can
+/// reproduce its expectation at all.
+/// </summary>
+internal sealed class PackseScenario
+{
+    private readonly JsonElement _root;
+
+    private PackseScenario(string name, JsonElement root)
+    {
+        Name = name;
+        _root = root;
+    }
+
+    public string Name { get; }
+
+    public string Category => _root.GetProperty("category").GetString()!;
+
+    public bool Satisfiable => Expected.GetProperty("satisfiable").GetBoolean();
+
+    /// <summary>The expected name → version pins, or null when the scenario does not give them.</summary>
+    public IReadOnlyDictionary<string, string>? ExpectedPackages =>
+        Expected.GetProperty("packages") is { ValueKind: JsonValueKind.Object } packages
+            ? packages.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!)
+            : null;
+
+    private JsonElement Expected => _root.GetProperty("expected");
+
+    private JsonElement Options => _root.GetProperty("resolver_options");
+
+    public static string Folder => TestData.PathTo("packse");
+
+    /// <summary>Every scenario file in the folder (everything but <c>_index.json</c>).</summary>
+    public static IEnumerable<string> AllNames() =>
+        Directory.EnumerateFiles(Folder, "*.json")
+            .Select(Path.GetFileNameWithoutExtension)
+            .Where(name => !name!.StartsWith('_'))
+            .Order(StringComparer.Ordinal)!;
+
+    public static PackseScenario Load(string name)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, name + ".json")));
+        return new PackseScenario(name, document.RootElement.Clone());
+    }
+
+    /// <summary>The Python the scenario resolves for: the override, else the running interpreter.</summary>
+    public string PythonVersion =>
+        Options.GetProperty("python").GetString() ?? _root.GetProperty("environment").GetProperty("python").GetString()!;
+
+    /// <summary>
+    /// A Linux x86_64 CPython target: the scenario's deliberately exotic tags (ppc64 macOS, GraalPy, <c>foo</c>) are
+    /// incompatible with it and <c>py3-none-any</c> is compatible. <c>x86_64-manylinux2014</c> bounds glibc at 2.17.
+    /// </summary>
+    public ResolutionTarget Target
+    {
+        get
+        {
+            var platform = Options.GetProperty("python_platform").GetString();
+            var linux = platform == "x86_64-manylinux2014" ? LinuxTarget.ForGlibc(2, 17) : LinuxTarget.Default;
+            return ResolutionTarget.ForPlatform(TargetPlatform.LinuxX64, PythonImplementation.Parse("cpython@" + PythonVersion), linux);
+        }
+    }
+
+    public ResolutionRequest Request => new([.. Strings(_root.GetProperty("root").GetProperty("requires")).Select(Requirement.Parse)])
+    {
+        Prereleases = Options.GetProperty("prereleases").GetBoolean() ? PrereleasePolicy.Allow : PrereleasePolicy.IfNecessaryOrExplicit,
+    };
+
+    /// <summary>The scenario's packages as an index: one wheel per tag string, an sdist where it has one, extras as
+    /// <c>extra == "name"</c> markers.</summary>
+    public InMemoryCandidateProvider Index()
+    {
+        var index = new InMemoryCandidateProvider();
+        foreach (var package in _root.GetProperty("packages").EnumerateObject())
+        {
+            index.AddEmpty(package.Name);
+            foreach (var version in package.Value.GetProperty("versions").EnumerateObject())
+            {
+                var data = version.Value;
+                var extras = data.GetProperty("extras").EnumerateObject().ToList();
+                var requires = Strings(data.GetProperty("requires"))
+                    .Concat(extras.SelectMany(extra => Strings(extra.Value).Select(text => WithExtraMarker(text, extra.Name))))
+                    .ToList();
+                index.Add(
+                    package.Name,
+                    version.Name,
+                    requires,
+                    data.GetProperty("wheel").GetBoolean() ? Strings(data.GetProperty("wheel_tags")) : [],
+                    data.GetProperty("requires_python").GetString(),
+                    data.GetProperty("yanked").GetBoolean(),
+                    data.GetProperty("sdist").GetBoolean(),
+                    extras.Select(extra => extra.Name));
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// Why the scenario cannot be reproduced by a binary-only resolver for one target, or null when it can.
+    /// The reasons are the headings of the list in docs/conformance.md.
+    /// </summary>
+    public string? NotRepresentableReason
+    {
+        get
+        {
+            if (Options.GetProperty("universal").GetBoolean())
+            {
+                return "universal";
+            }
+
+            if (Options.GetProperty("no_binary").GetArrayLength() > 0)
+            {
+                return "no-binary";
+            }
+
+            if (Satisfiable && NeedsSourceDistribution())
+            {
+                return "sdist";
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the expected success rests on a source distribution: an expected version without an installable
+    /// wheel, or (when no versions are expected) any version that only a source distribution could provide.
+    /// </summary>
+    private bool NeedsSourceDistribution()
+    {
+        var target = Target;
+        bool Installable(JsonElement data) =>
+            data.GetProperty("wheel").GetBoolean()
+            && (data.GetProperty("requires_python").GetString() is not { } requiresPython || SpecifierSet.Parse(requiresPython).Contains(target.PythonVersion, prereleases: true))
+            && Strings(data.GetProperty("wheel_tags")).Any(tags => target.Tags.IsCompatible(TagSet.Parse(tags)));
+
+        var packages = _root.GetProperty("packages");
+        if (ExpectedPackages is { } expected)
+        {
+            return expected.Any(pin => !Installable(packages.GetProperty(pin.Key).GetProperty("versions").GetProperty(pin.Value)));
+        }
+
+        return packages.EnumerateObject()
+            .SelectMany(package => package.Value.GetProperty("versions").EnumerateObject())
+            .Any(version => version.Value.GetProperty("sdist").GetBoolean() && !Installable(version.Value));
+    }
+
+    private static string WithExtraMarker(string requirement, string extra)
+    {
+        var parsed = Requirement.Parse(requirement);
+        var marker = string.Create(CultureInfo.InvariantCulture, $"extra == \"{extra}\"");
+        var body = requirement.Split(';')[0].TrimEnd();
+        return parsed.Marker is null ? $"{body} ; {marker}" : $"{body} ; ({parsed.Marker}) and {marker}";
+    }
+
+    private static ImmutableArray<string> Strings(JsonElement array) => [.. array.EnumerateArray().Select(item => item.GetString()!)];
+}
