@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using VenvStacks.Core.Diagnostics;
 using VenvStacks.Core.IO;
 using VenvStacks.Core.Specs;
+using VenvStacks.Packaging.Index;
 using VenvStacks.Packaging.Pep508;
 using VenvStacks.Packaging.Pep751;
 using VenvStacks.Packaging.Platforms;
@@ -105,6 +106,12 @@ public sealed class LockEngine(IPlatformResolver resolver)
             catch (LockPathException ex)
             {
                 diagnostics.Error(DiagnosticCodes.LocalWheelPath, ex.Message, layer.Location);
+                Fail(layer);
+            }
+            catch (PackageIndexException ex)
+            {
+                // The index client's message already names the (credential-free) URL and status.
+                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, ex.DiagnosticCode, $"Layer {layer.BuildName}: {ex.Message}", layer.Location));
                 Fail(layer);
             }
         }
