@@ -15,37 +15,37 @@ public abstract record LayerSpec
     public required string Name { get; init; }
 
     /// <summary>The declared requirements, in declaration order.</summary>
-    public required ImmutableArray<Requirement> Requirements { get; init; }
+    public ImmutableArray<Requirement> Requirements { get; init; } = [];
 
     /// <summary>The target platforms; empty means the layer is disabled.</summary>
-    public required ImmutableArray<TargetPlatform> Platforms { get; init; }
+    public ImmutableArray<TargetPlatform> Platforms { get; init; } = [];
 
     /// <summary>Whether the deployed name carries the lock version (<c>name@N</c>).</summary>
-    public required bool Versioned { get; init; }
+    public bool Versioned { get; init; }
 
     /// <summary>The glibc baseline for Linux wheels.</summary>
-    public required LinuxTarget LinuxTarget { get; init; }
+    public LinuxTarget LinuxTarget { get; init; } = LinuxTarget.Default;
 
     /// <summary>The macOS deployment target for macOS wheels.</summary>
-    public required MacOSTarget MacOSTarget { get; init; }
+    public MacOSTarget MacOSTarget { get; init; } = MacOSTarget.Default;
 
     /// <summary>
     /// The <c>linux_target</c> text as venvstacks records it (declared value, else <c>glibc@2.28</c>); lock hashes
     /// use this text, so <c>"glibc"</c> and <c>"glibc@2.28"</c> hash differently, exactly as in venvstacks.
     /// </summary>
-    public required string LinuxTargetText { get; init; }
+    public string LinuxTargetText { get; init; } = LinuxTarget.Default.ToString();
 
     /// <summary>The <c>macosx_target</c> text as venvstacks records it (declared, else the environment's, else 13.0).</summary>
-    public required string MacOSTargetText { get; init; }
+    public string MacOSTargetText { get; init; } = MacOSTarget.DefaultText;
 
     /// <summary>Glob patterns of shared libraries not to link into <c>share/venv/dynlib</c>.</summary>
-    public required ImmutableArray<string> DynlibExclude { get; init; }
+    public ImmutableArray<string> DynlibExclude { get; init; } = [];
 
     /// <summary>The effective per-package index routing (normalised name → index name), merged with lower layers'.</summary>
-    public required ImmutableDictionary<string, string> PackageIndexes { get; init; }
+    public ImmutableDictionary<string, string> PackageIndexes { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>Named indexes moved to the front of this layer's index list (not inherited).</summary>
-    public required ImmutableArray<string> PriorityIndexes { get; init; }
+    public ImmutableArray<string> PriorityIndexes { get; init; } = [];
 
     /// <summary>Where the layer's table starts in the spec, for diagnostics of later stages.</summary>
     public required SourceLocation Location { get; init; }

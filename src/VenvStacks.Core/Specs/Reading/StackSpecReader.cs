@@ -140,22 +140,12 @@ internal sealed class StackSpecReader(string specPath, StackSpecLoadOptions opti
             return;
         }
 
-        var runtime = new RuntimeLayerSpec
+        var runtime = WithCommonFields(new RuntimeLayerSpec
         {
             Name = layerName,
             PythonImplementation = implementation,
-            Requirements = common.Requirements,
-            Platforms = common.Platforms,
-            Versioned = common.Versioned,
-            LinuxTarget = common.LinuxTarget,
-            MacOSTarget = common.MacOSTarget,
-            LinuxTargetText = common.LinuxTargetText,
-            MacOSTargetText = common.MacOSTargetText,
-            DynlibExclude = common.DynlibExclude,
-            PackageIndexes = common.PackageIndexes,
-            PriorityIndexes = common.PriorityIndexes,
             Location = table.Location,
-        };
+        }, common);
         _runtimes[layerName] = runtime;
         _layers.Add(runtime);
     }
@@ -217,23 +207,13 @@ internal sealed class StackSpecReader(string specPath, StackSpecLoadOptions opti
         if (kind == LayerKind.Framework)
         {
             FrameworkLayerSpec? framework = valid
-                ? new FrameworkLayerSpec
+                ? WithCommonFields(new FrameworkLayerSpec
                 {
                     Name = layerName,
                     BaseRuntime = dependencies!.Value.Runtime,
                     LinearizedFrameworks = [.. dependencies.Value.Frameworks],
-                    Requirements = common.Requirements,
-                    Platforms = common.Platforms,
-                    Versioned = common.Versioned,
-                    LinuxTarget = common.LinuxTarget,
-                    MacOSTarget = common.MacOSTarget,
-                    LinuxTargetText = common.LinuxTargetText,
-                    MacOSTargetText = common.MacOSTargetText,
-                    DynlibExclude = common.DynlibExclude,
-                    PackageIndexes = common.PackageIndexes,
-                    PriorityIndexes = common.PriorityIndexes,
                     Location = table.Location,
-                }
+                }, common)
                 : null;
             _frameworks[layerName] = framework;
             if (framework is not null)
@@ -260,25 +240,15 @@ internal sealed class StackSpecReader(string specPath, StackSpecLoadOptions opti
             return;
         }
 
-        _layers.Add(new ApplicationLayerSpec
+        _layers.Add(WithCommonFields(new ApplicationLayerSpec
         {
             Name = layerName,
             BaseRuntime = dependencies!.Value.Runtime,
             LinearizedFrameworks = [.. dependencies.Value.Frameworks],
             LaunchModule = launchModule,
             SupportModules = supportModules,
-            Requirements = common.Requirements,
-            Platforms = common.Platforms,
-            Versioned = common.Versioned,
-            LinuxTarget = common.LinuxTarget,
-            MacOSTarget = common.MacOSTarget,
-            LinuxTargetText = common.LinuxTargetText,
-            MacOSTargetText = common.MacOSTargetText,
-            DynlibExclude = common.DynlibExclude,
-            PackageIndexes = common.PackageIndexes,
-            PriorityIndexes = common.PriorityIndexes,
             Location = table.Location,
-        });
+        }, common));
     }
 
     private (RuntimeLayerSpec Runtime, IReadOnlyList<FrameworkLayerSpec> Frameworks)? ResolveDependencies(
@@ -382,6 +352,21 @@ internal sealed class StackSpecReader(string specPath, StackSpecLoadOptions opti
 
         return (declared[0].Runtime, linearized);
     }
+
+    private static T WithCommonFields<T>(T layer, CommonLayerFields common)
+        where T : LayerSpec => layer with
+        {
+            Requirements = common.Requirements,
+            Platforms = common.Platforms,
+            Versioned = common.Versioned,
+            LinuxTarget = common.LinuxTarget,
+            MacOSTarget = common.MacOSTarget,
+            LinuxTargetText = common.LinuxTargetText,
+            MacOSTargetText = common.MacOSTargetText,
+            DynlibExclude = common.DynlibExclude,
+            PackageIndexes = common.PackageIndexes,
+            PriorityIndexes = common.PriorityIndexes,
+        };
 
     private static TargetPlatform[] InferPlatforms(RuntimeLayerSpec runtime, IReadOnlyList<FrameworkLayerSpec> frameworks)
     {
