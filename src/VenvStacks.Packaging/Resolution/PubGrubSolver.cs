@@ -138,7 +138,7 @@ internal sealed class PubGrubSolver
         }
     }
 
-    private int RegisterReal(PackageCandidates candidates)
+    private int RegisterReal(CandidateSet candidates)
     {
         if (_ids.TryGetValue((candidates.Name, null), out var existing))
         {
@@ -524,13 +524,16 @@ internal sealed class PubGrubSolver
         }
         catch (MarkerEvaluationException error)
         {
-            var warning = $"The marker of '{requirement}' cannot be evaluated on {_target.Name} ({error.Message}); the requirement is ignored.";
-            if (!_warnings.Contains(warning))
-            {
-                _warnings.Add(warning);
-            }
-
+            Warn($"The marker of '{requirement}' cannot be evaluated on {_target.Name} ({error.Message}); the requirement is ignored.");
             return false;
+        }
+    }
+
+    private void Warn(string warning)
+    {
+        if (!_warnings.Contains(warning))
+        {
+            _warnings.Add(warning);
         }
     }
 
@@ -543,7 +546,7 @@ internal sealed class PubGrubSolver
         {
             if (requirement.Url is not null)
             {
-                _warnings.Add($"'{requirement}' names a direct URL, which binary index resolution does not follow; its name and versions are resolved from the index instead.");
+                Warn($"'{requirement}' names a direct URL, which binary index resolution does not follow; its name and versions are resolved from the index instead.");
             }
 
             var name = requirement.NormalizedName;
@@ -623,7 +626,7 @@ internal sealed class PubGrubSolver
 
     private ResolutionResult BuildResolution()
     {
-        var chosen = new Dictionary<NormalizedName, (int Version, PackageCandidates Candidates, SortedSet<string> Extras)>();
+        var chosen = new Dictionary<NormalizedName, (int Version, CandidateSet Candidates, SortedSet<string> Extras)>();
         foreach (var package in _packages)
         {
             var version = _solution.DecidedVersion(package.Id);
@@ -644,13 +647,13 @@ internal sealed class PubGrubSolver
                     && !metadata.ProvidesExtra.Any(extra => PackageName.Canonicalize(extra) == package.Extra)
                     && !SelectDependencies(package, metadata).Any())
                 {
-                    _warnings.Add($"{package.Name} {package.Candidates!.VersionAt(version)} does not provide the extra '{package.Extra}'.");
+                    Warn($"{package.Name} {package.Candidates!.VersionAt(version)} does not provide the extra '{package.Extra}'.");
                 }
             }
         }
 
-        var edges = CollectEdges();
-        var chains = ShortestChains(edges);
+        var edges = DependencyChains.CollectEdges(_applied, _packages, _solution);
+        var chains = DependencyChains.Shortest(edges);
         var packages = chosen
             .OrderBy(pair => pair.Key)
             .Select(pair =>
@@ -668,74 +671,5 @@ internal sealed class PubGrubSolver
             })
             .ToImmutableArray();
         return new ResolutionResult(_target, packages) { Warnings = [.. _warnings], Work = (DecisionCount, ConflictCount) };
-    }
-
-    /// <summary>Every applied requirement of every chosen package version, keyed by the package it names.</summary>
-    private Dictionary<NormalizedName, List<DependencyEdge>> CollectEdges()
-    {
-        var edges = new Dictionary<NormalizedName, List<DependencyEdge>>();
-        foreach (var ((id, version), requirements) in _applied.OrderBy(pair => pair.Key.Package))
-        {
-            if (_solution.DecidedVersion(id) != version)
-            {
-                continue;
-            }
-
-            var package = _packages[id];
-            foreach (var (requirement, target) in requirements)
-            {
-                if (!edges.TryGetValue(target, out var list))
-                {
-                    edges[target] = list = [];
-                }
-
-                list.Add(package.IsRoot
-                    ? new DependencyEdge(null, null, null, requirement)
-                    : new DependencyEdge(package.Name, package.Candidates!.VersionAt(version), package.Extra, requirement));
-            }
-        }
-
-        return edges;
-    }
-
-    private static Dictionary<NormalizedName, ImmutableArray<DependencyEdge>> ShortestChains(Dictionary<NormalizedName, List<DependencyEdge>> edges)
-    {
-        // The root is keyed by the empty name, which no package can have.
-        var outgoing = new Dictionary<NormalizedName, List<DependencyEdge>>();
-        foreach (var edge in edges.Values.SelectMany(list => list))
-        {
-            var from = edge.Dependent ?? default;
-            if (!outgoing.TryGetValue(from, out var list))
-            {
-                outgoing[from] = list = [];
-            }
-
-            list.Add(edge);
-        }
-
-        var chains = new Dictionary<NormalizedName, ImmutableArray<DependencyEdge>>();
-        var queue = new Queue<(NormalizedName Name, ImmutableArray<DependencyEdge> Chain)>();
-        queue.Enqueue((default, []));
-        while (queue.Count > 0)
-        {
-            var (name, chain) = queue.Dequeue();
-            if (!outgoing.TryGetValue(name, out var list))
-            {
-                continue;
-            }
-
-            foreach (var edge in list)
-            {
-                var target = edge.Requirement.NormalizedName;
-                if (!chains.ContainsKey(target))
-                {
-                    var extended = chain.Add(edge);
-                    chains[target] = extended;
-                    queue.Enqueue((target, extended));
-                }
-            }
-        }
-
-        return chains;
     }
 }
