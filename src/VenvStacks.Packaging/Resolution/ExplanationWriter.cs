@@ -342,8 +342,16 @@ internal sealed class ExplanationWriter
                 : $"{Describe(dependency.Depender, versions)} depends on";
         }
 
-        var required = Join(dependency.Requirements.Select(RequirementText.WithoutMarker).Distinct(StringComparer.Ordinal), "and");
         var target = _packages[dependency.Target];
+
+        // A requirement with several extras is one dependency per extra: name only the extra this one is about.
+        var required = Join(
+            dependency.Requirements
+                .Select(requirement => target.IsExtra
+                    ? $"{requirement.Name}[{target.Extra}]{requirement.Specifier}"
+                    : RequirementText.WithoutMarker(requirement))
+                .Distinct(StringComparer.Ordinal),
+            "and");
         if (!target.Candidates!.Exists)
         {
             return $"{subject} {required} (the index has no package named {target.Name})";
