@@ -397,7 +397,7 @@ internal sealed class ExplanationWriter
             case UnusableReason.IncompatibleWheels:
                 var tags = versions.Ascending().SelectMany(candidates.WheelTagsOf).Distinct(StringComparer.Ordinal).ToList();
                 var shown = string.Join(", ", tags.Take(MaxListedTags)) + (tags.Count > MaxListedTags ? $" and {tags.Count - MaxListedTags} more" : string.Empty);
-                return $"{list} {(plural ? "have" : "has")} no wheel compatible with {_target.Name} (wheel tags: {shown})";
+                return $"{list} {(plural ? "have" : "has")} no wheel compatible with {_target.Name} (wheel tags: {shown}; the target {_target.AcceptedTagsSummary})";
             default:
                 return $"{list} {(plural ? "are pre-releases" : "is a pre-release")} (pre-releases of {package.Name} are used only when a root requirement or constraint asks for one, or when it has no final release)";
         }

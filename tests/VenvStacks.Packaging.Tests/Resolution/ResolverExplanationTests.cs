@@ -70,6 +70,7 @@ public sealed class ResolverExplanationTests(ITestOutputHelper output)
         error.Message.ShouldContain("fastlib 1.0 has no wheel compatible with cpython@3.11.7 on linux_x86_64 (manylinux_2_28)");
         error.Message.ShouldContain("cp312-cp312-win_amd64");
         error.Message.ShouldContain("cp312-cp312-macosx_11_0_arm64");
+        error.Message.ShouldContain("the target prefers cp311-cp311-linux_x86_64 and accepts platforms linux_x86_64, manylinux_2_28_x86_64 ... manylinux1_x86_64, any");
         error.Facts.ShouldContain(fact => fact.Kind == ConflictFactKind.IncompatibleWheels);
     }
 
