@@ -111,7 +111,6 @@ internal sealed class ExplanationWriter
                 NumberLastLine(first);
                 _lines.Add((string.Empty, null));
                 Visit(second);
-                NumberLastLine(second);
                 Write($"And because {Statement(first)} ({LineOf(first)}), {conclusion}.", incompatibility);
             }
         }
