@@ -100,8 +100,62 @@ public static class DiagnosticCodes
     /// <summary>A layer name that cannot work as a folder or archive name.</summary>
     public static readonly DiagnosticDescriptor InvalidLayerName = new("VSTK1030", "Invalid layer name");
 
+    /// <summary>A layer's lock is missing or stale and the lock mode forbids locking.</summary>
+    public static readonly DiagnosticDescriptor LockOutOfDate = new("VSTK2001", "Lock is out of date");
+
+    /// <summary>A layer's requirements have no solution on a target platform.</summary>
+    public static readonly DiagnosticDescriptor LockFailed = new("VSTK2002", "Failed to lock layer");
+
+    /// <summary>Some packages have no wheels for some of the layer's target platforms.</summary>
+    public static readonly DiagnosticDescriptor MissingWheels = new("VSTK2003", "No wheels for a target platform");
+
+    /// <summary>A layer cannot be locked because a layer below it has no usable lock.</summary>
+    public static readonly DiagnosticDescriptor UnlockedDependency = new("VSTK2004", "Lower layer is not locked");
+
+    /// <summary>A local wheel cannot be recorded relative to the lock folder.</summary>
+    public static readonly DiagnosticDescriptor LocalWheelPath = new("VSTK2005", "Local wheel path cannot be made relative");
+
+    /// <summary>A lock file on disk cannot be read.</summary>
+    public static readonly DiagnosticDescriptor UnreadableLock = new("VSTK2006", "Lock file cannot be read");
+
+    /// <summary>A package index or file host answered with a permanent HTTP error.</summary>
+    public static readonly DiagnosticDescriptor IndexHttpStatus = new("VSTK2101", "Package index request failed");
+
+    /// <summary>A package index answered 401 or 403.</summary>
+    public static readonly DiagnosticDescriptor IndexUnauthorized = new("VSTK2102", "Package index refused the credentials");
+
+    /// <summary>Connection errors, time-outs or 5xx/429 answers persisted through every retry.</summary>
+    public static readonly DiagnosticDescriptor IndexTransientFailure = new("VSTK2103", "Package index unreachable");
+
+    /// <summary>A downloaded file or metadata file differs from the hash the index or lock advertises.</summary>
+    public static readonly DiagnosticDescriptor IndexHashMismatch = new("VSTK2104", "Downloaded file does not match its hash");
+
+    /// <summary>Offline mode and the page or file is not cached.</summary>
+    public static readonly DiagnosticDescriptor IndexOfflineCacheMiss = new("VSTK2105", "Not in the offline cache");
+
+    /// <summary>A page that is not valid PEP 691 JSON / PEP 503 HTML, or an unsupported API version.</summary>
+    public static readonly DiagnosticDescriptor IndexInvalidIndexResponse = new("VSTK2106", "Invalid package index response");
+
+    /// <summary>A wheel or metadata file that cannot be used.</summary>
+    public static readonly DiagnosticDescriptor IndexInvalidDistribution = new("VSTK2107", "Invalid distribution");
+
+    /// <summary>A find-links folder or flat index location is missing or unreadable.</summary>
+    public static readonly DiagnosticDescriptor IndexFindLinksUnavailable = new("VSTK2108", "Local wheel location unavailable");
+
+    /// <summary>Index routing names an index that is not defined.</summary>
+    public static readonly DiagnosticDescriptor IndexUnknownIndex = new("VSTK2109", "Unknown package index");
+
+    /// <summary>The download cache cannot be read or written.</summary>
+    public static readonly DiagnosticDescriptor IndexCacheFailure = new("VSTK2110", "Cache failure");
+
     /// <summary>The task assembly is running on an MSBuild it does not support.</summary>
     public static readonly DiagnosticDescriptor UnsupportedMSBuildRuntime = new("VSTK5001", "Unsupported MSBuild runtime");
+
+    /// <summary>The task assembly named by <c>VenvStacksTasksAssembly</c> does not exist (raised from the SDK targets).</summary>
+    public static readonly DiagnosticDescriptor TaskAssemblyMissing = new("VSTK5002", "Task assembly not found");
+
+    /// <summary><c>VenvStacksShowFormat</c> names no known output format.</summary>
+    public static readonly DiagnosticDescriptor UnknownShowFormat = new("VSTK5003", "Unknown show format");
 
     /// <summary>An unexpected failure inside VenvStacks.Sdk itself.</summary>
     public static readonly DiagnosticDescriptor InternalError = new("VSTK9999", "Internal error");

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace VenvStacks.Packaging.CoreMetadata;
 
 /// <summary>Field names defined by the core metadata specification, versions 1.0 to 2.4.</summary>
@@ -18,12 +20,12 @@ internal static class MetadataFieldNames
     public const string Dynamic = "Dynamic";
 
     /// <summary>Every specified field, compared case-insensitively.</summary>
-    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    public static readonly FrozenSet<string> Known = new[]
     {
         MetadataVersion, Name, Version, Dynamic, "Platform", "Supported-Platform", Summary, Description,
         DescriptionContentType, "Keywords", "Home-page", "Download-URL", "Author", "Author-email", "Maintainer",
         "Maintainer-email", "License", LicenseExpression, LicenseFile, Classifier, RequiresDist, RequiresPython,
         "Requires-External", "Project-URL", ProvidesExtra, "Provides-Dist", "Obsoletes-Dist", "Requires", "Provides",
         "Obsoletes",
-    };
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 }

@@ -116,16 +116,24 @@ public sealed class SupportedTags : IReadOnlyList<Tag>
             return null;
         }
 
-        var best = int.MaxValue;
-        foreach (var tag in wheelTags)
+        var lowest = int.MaxValue;
+        if (wheelTags.Expanded is { } expanded)
         {
-            if (ranks.TryGetValue(tag, out var index) && index < best)
+            // The array loop keeps ranking allocation-free for every ordinary wheel.
+            foreach (var tag in expanded)
             {
-                best = index;
+                lowest = Math.Min(lowest, IndexOf(tag) is var index and >= 0 ? index : int.MaxValue);
+            }
+        }
+        else
+        {
+            foreach (var tag in wheelTags)
+            {
+                lowest = Math.Min(lowest, IndexOf(tag) is var index and >= 0 ? index : int.MaxValue);
             }
         }
 
-        return best == int.MaxValue ? null : best;
+        return lowest == int.MaxValue ? null : lowest;
     }
 
     /// <summary>Whether any of a wheel's tags is supported.</summary>

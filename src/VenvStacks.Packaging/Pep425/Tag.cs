@@ -1,3 +1,5 @@
+using VenvStacks.Packaging.Pep440;
+
 namespace VenvStacks.Packaging.Pep425;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed record Tag
     // Tags are hashed constantly when wheel files are ranked against a supported-tag list, so the hash is computed once.
     private readonly int hash;
 
-    /// <summary>Creates a tag; each part is lower-cased with the invariant culture.</summary>
+    /// <summary>Creates a tag; each part is lower-cased as Python's <c>str.lower()</c> does.</summary>
     /// <param name="interpreter">The interpreter part, e.g. <c>py3</c> or <c>cp311</c>.</param>
     /// <param name="abi">The ABI part, e.g. <c>none</c>, <c>abi3</c> or <c>cp311</c>.</param>
     /// <param name="platform">The platform part, e.g. <c>any</c> or <c>manylinux_2_17_x86_64</c>.</param>
@@ -18,9 +20,9 @@ public sealed record Tag
         ArgumentNullException.ThrowIfNull(interpreter);
         ArgumentNullException.ThrowIfNull(abi);
         ArgumentNullException.ThrowIfNull(platform);
-        Interpreter = interpreter.ToLowerInvariant();
-        Abi = abi.ToLowerInvariant();
-        Platform = platform.ToLowerInvariant();
+        Interpreter = PythonText.ToLower(interpreter);
+        Abi = PythonText.ToLower(abi);
+        Platform = PythonText.ToLower(platform);
         hash = HashCode.Combine(
             StringComparer.Ordinal.GetHashCode(Interpreter),
             StringComparer.Ordinal.GetHashCode(Abi),

@@ -1,5 +1,8 @@
 using System.Collections;
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
+using VenvStacks.Packaging.Pep440;
 
 namespace VenvStacks.Packaging.Pep425;
 
@@ -30,25 +33,37 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
         IsInSortedOrder = isInSortedOrder;
         if (count <= EagerExpansionLimit)
         {
-            expanded = [.. Expand()];
+            expanded = new Tag[count];
+            var index = 0;
+            foreach (var interpreter in interpreters)
+            {
+                foreach (var abi in abis)
+                {
+                    foreach (var platform in platforms)
+                    {
+                        expanded[index++] = new Tag(interpreter, abi, platform);
+                    }
+                }
+            }
         }
     }
 
     /// <summary>The distinct interpreter parts, lower-cased, in the order written.</summary>
-    public IReadOnlyList<string> Interpreters => interpreters;
+    public ImmutableArray<string> Interpreters => ImmutableCollectionsMarshal.AsImmutableArray(interpreters);
 
     /// <summary>The distinct ABI parts, lower-cased, in the order written.</summary>
-    public IReadOnlyList<string> Abis => abis;
+    public ImmutableArray<string> Abis => ImmutableCollectionsMarshal.AsImmutableArray(abis);
 
     /// <summary>The distinct platform parts, lower-cased, in the order written.</summary>
-    public IReadOnlyList<string> Platforms => platforms;
+    public ImmutableArray<string> Platforms => ImmutableCollectionsMarshal.AsImmutableArray(platforms);
 
     /// <summary>The number of distinct tags in the set.</summary>
     public int Count { get; }
 
     /// <summary>
     /// Whether every dotted component was written in sorted order, as PEP 425 requires of compressed tag sets
-    /// (<c>py2.py3</c> yes, <c>py3.py2</c> no). Compared ordinally on the text as written, before lower-casing.
+    /// (<c>py2.py3</c> yes, <c>py3.py2</c> no). Compared by code point on the text as written, before lower-casing,
+    /// as Python's <c>sorted</c> does.
     /// </summary>
     public bool IsInSortedOrder { get; }
 
@@ -87,6 +102,9 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
             && Array.IndexOf(interpreters, item.Interpreter) >= 0;
     }
 
+    /// <summary>The expanded tags when the set was small enough to expand at parse time (always, for real wheels), else null.</summary>
+    internal Tag[]? Expanded => expanded;
+
     /// <summary>Enumerates the tags, interpreters outermost and platforms innermost.</summary>
     /// <returns>The tag enumerator.</returns>
     public IEnumerator<Tag> GetEnumerator() => (expanded is not null ? ((IEnumerable<Tag>)expanded) : Expand()).GetEnumerator();
@@ -123,27 +141,36 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
     internal static TagSet? TryParse(string source, int start, int end, bool validateOrder, out TagParseFailure failure)
     {
         failure = default;
-        var components = new List<List<(int Start, int End)>>(3);
+
+        // All dotted parts in order, and how many of them each dash-separated component has.
+        var parts = new List<(int Start, int End)>(4);
+        var partCounts = new List<int>(3);
         var sorted = true;
         var componentStart = start;
+        var componentFirstPart = 0;
+        var partStart = start;
         for (var i = start; i <= end; i++)
         {
-            if (i < end && source[i] != '-')
+            var atComponentEnd = i == end || source[i] == '-';
+            if (!atComponentEnd && source[i] != '.')
             {
                 continue;
             }
 
-            var parts = SplitComponent(source, componentStart, i);
-            foreach (var (partStart, partEnd) in parts)
+            if (partStart == i)
             {
-                if (partStart == partEnd)
-                {
-                    failure = new(TagParseError.EmptyComponent, partStart, 0, source[componentStart..i]);
-                    return null;
-                }
+                failure = new(TagParseError.EmptyComponent, partStart, 0, source[componentStart..ComponentEnd(source, i, end)]);
+                return null;
             }
 
-            if (!IsSorted(source, parts))
+            parts.Add((partStart, i));
+            partStart = i + 1;
+            if (!atComponentEnd)
+            {
+                continue;
+            }
+
+            if (!IsSorted(source, parts, componentFirstPart))
             {
                 if (validateOrder)
                 {
@@ -154,46 +181,43 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
                 sorted = false;
             }
 
-            components.Add(parts);
+            partCounts.Add(parts.Count - componentFirstPart);
+            componentFirstPart = parts.Count;
             componentStart = i + 1;
         }
 
         // Each factor is at most the input length, so the running product cannot overflow a long before the check.
         long count = 1;
-        foreach (var parts in components)
+        foreach (var partCount in partCounts)
         {
-            count *= parts.Count;
+            count *= partCount;
             if (count > int.MaxValue)
             {
-                break;
-            }
-        }
-
-        if (count > int.MaxValue)
-        {
-            failure = new(TagParseError.TooManyTags, start, end - start, source[start..end]);
-            return null;
-        }
-
-        if (components.Count != 3)
-        {
-            var position = components.Count > 3 ? components[3][0].Start - 1 : end;
-            failure = new(TagParseError.WrongComponentCount, position, end - position, source[start..end]);
-            return null;
-        }
-
-        foreach (var (partStart, partEnd) in components[0])
-        {
-            if (!PythonIdentifier.IsIdentifier(source.AsSpan(partStart, partEnd - partStart)))
-            {
-                failure = new(TagParseError.InvalidInterpreter, partStart, partEnd - partStart, source[partStart..partEnd]);
+                failure = new(TagParseError.TooManyTags, start, end - start, source[start..end]);
                 return null;
             }
         }
 
-        var interpreterParts = DistinctLowered(source, components[0]);
-        var abiParts = DistinctLowered(source, components[1]);
-        var platformParts = DistinctLowered(source, components[2]);
+        if (partCounts.Count != 3)
+        {
+            var position = partCounts.Count > 3 ? parts[partCounts[0] + partCounts[1] + partCounts[2]].Start - 1 : end;
+            failure = new(TagParseError.WrongComponentCount, position, end - position, source[start..end]);
+            return null;
+        }
+
+        for (var i = 0; i < partCounts[0]; i++)
+        {
+            var (interpreterStart, interpreterEnd) = parts[i];
+            if (!PythonIdentifier.IsIdentifier(source.AsSpan(interpreterStart, interpreterEnd - interpreterStart)))
+            {
+                failure = new(TagParseError.InvalidInterpreter, interpreterStart, interpreterEnd - interpreterStart, source[interpreterStart..interpreterEnd]);
+                return null;
+            }
+        }
+
+        var interpreterParts = DistinctLowered(source, parts, 0, partCounts[0]);
+        var abiParts = DistinctLowered(source, parts, partCounts[0], partCounts[1]);
+        var platformParts = DistinctLowered(source, parts, partCounts[0] + partCounts[1], partCounts[2]);
         var distinctCount = interpreterParts.Length * abiParts.Length * platformParts.Length;
         return new TagSet(interpreterParts, abiParts, platformParts, distinctCount, sorted);
     }
@@ -208,30 +232,21 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
         _ => TagErrors.TooManyTags(text),
     };
 
-    private static List<(int Start, int End)> SplitComponent(string source, int start, int end)
+    // packaging names the whole dash-separated component in its "empty component" message.
+    private static int ComponentEnd(string source, int from, int end)
     {
-        var parts = new List<(int Start, int End)>(1);
-        var partStart = start;
-        for (var i = start; i < end; i++)
-        {
-            if (source[i] == '.')
-            {
-                parts.Add((partStart, i));
-                partStart = i + 1;
-            }
-        }
-
-        parts.Add((partStart, end));
-        return parts;
+        var dash = source.IndexOf('-', from, end - from);
+        return dash < 0 ? end : dash;
     }
 
-    private static bool IsSorted(string source, List<(int Start, int End)> parts)
+    private static bool IsSorted(string source, List<(int Start, int End)> parts, int first)
     {
-        for (var i = 1; i < parts.Count; i++)
+        for (var i = first + 1; i < parts.Count; i++)
         {
-            var previous = source.AsSpan(parts[i - 1].Start, parts[i - 1].End - parts[i - 1].Start);
-            var current = source.AsSpan(parts[i].Start, parts[i].End - parts[i].Start);
-            if (previous.SequenceCompareTo(current) > 0)
+            // Python sorts str by code point; only multi-part components get here, so the substrings are rare.
+            var previous = source[parts[i - 1].Start..parts[i - 1].End];
+            var current = source[parts[i].Start..parts[i].End];
+            if (PythonText.CompareCodePoints(previous, current) > 0)
             {
                 return false;
             }
@@ -240,12 +255,17 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
         return true;
     }
 
-    private static string[] DistinctLowered(string source, List<(int Start, int End)> parts)
+    private static string[] DistinctLowered(string source, List<(int Start, int End)> parts, int first, int count)
     {
-        var result = new List<string>(parts.Count);
-        foreach (var (partStart, partEnd) in parts)
+        if (count == 1)
         {
-            var lowered = source[partStart..partEnd].ToLowerInvariant();
+            return [PythonText.ToLower(source[parts[first].Start..parts[first].End])];
+        }
+
+        var result = new List<string>(count);
+        for (var i = first; i < first + count; i++)
+        {
+            var lowered = PythonText.ToLower(source[parts[i].Start..parts[i].End]);
             if (!result.Contains(lowered, StringComparer.Ordinal))
             {
                 result.Add(lowered);

@@ -24,23 +24,25 @@ public sealed class Specifier : IEquatable<Specifier>
     private readonly Version? _lessThanBound;
     private readonly bool _isWildcard;
     private readonly bool _hasLocal;
-    private readonly bool? _configuredPrereleases;
+    private readonly bool? _effectivePrereleases;
+    // What equality and hashing use: operator and version with trailing zeros dropped (kept for ~=).
     private readonly string _canonicalKey;
     private readonly string? _arbitraryLower;
+    private readonly string _text;
 
     private Specifier(SpecifierOperator op, string version, Version? parsed, bool? prereleases)
     {
         Kind = op;
         Operator = SpecifierGrammar.ToText(op);
         Version = version;
+        _text = Operator + version;
         _version = parsed;
-        _configuredPrereleases = prereleases;
         _isWildcard = version.EndsWith(".*", StringComparison.Ordinal);
         _hasLocal = version.Contains('+', StringComparison.Ordinal);
         if (op == SpecifierOperator.ArbitraryEqual)
         {
             _arbitraryLower = PythonText.ToLower(version);
-            _canonicalKey = Operator + version;
+            _canonicalKey = _text;
         }
         else
         {
@@ -51,6 +53,24 @@ public sealed class Specifier : IEquatable<Specifier>
         {
             _lessThanBound = parsed.WithDevZero();
         }
+
+        Prereleases = prereleases ?? DetectPrereleases(op, version, parsed, _isWildcard);
+        _effectivePrereleases = prereleases ?? (Prereleases == true ? true : null);
+    }
+
+    private static bool? DetectPrereleases(SpecifierOperator op, string version, Version? parsed, bool isWildcard)
+    {
+        if (op == SpecifierOperator.NotEqual || (op == SpecifierOperator.Equal && isWildcard))
+        {
+            return false;
+        }
+
+        if (op == SpecifierOperator.ArbitraryEqual)
+        {
+            return Pep440.Version.TryParse(version, out var arbitrary) ? arbitrary.IsPrerelease : null;
+        }
+
+        return parsed!.IsPrerelease;
     }
 
     /// <summary>The operator: <c>~=</c>, <c>==</c>, <c>!=</c>, <c>&lt;=</c>, <c>&gt;=</c>, <c>&lt;</c>, <c>&gt;</c> or <c>===</c>.</summary>
@@ -64,35 +84,9 @@ public sealed class Specifier : IEquatable<Specifier>
     /// the specifier's own version is a pre-release, except for <c>!=</c> and <c>==V.*</c> (false), and null for a
     /// <c>===</c> text that is not a version.
     /// </summary>
-    public bool? Prereleases
-    {
-        get
-        {
-            if (_configuredPrereleases is not null)
-            {
-                return _configuredPrereleases;
-            }
-
-            if (Kind == SpecifierOperator.NotEqual || (Kind == SpecifierOperator.Equal && _isWildcard))
-            {
-                return false;
-            }
-
-            if (Kind == SpecifierOperator.ArbitraryEqual)
-            {
-                return Pep440.Version.TryParse(Version, out var arbitrary) ? arbitrary.IsPrerelease : null;
-            }
-
-            return _version!.IsPrerelease;
-        }
-    }
+    public bool? Prereleases { get; }
 
     internal SpecifierOperator Kind { get; }
-
-    internal bool? ConfiguredPrereleases => _configuredPrereleases;
-
-    /// <summary>The text equality and hashing use: operator and version with trailing zeros dropped (kept for <c>~=</c>).</summary>
-    internal string CanonicalKey => _canonicalKey;
 
     /// <summary>Parses one specifier.</summary>
     /// <param name="text">The specifier, for example <c>&gt;= 1.0</c>; surrounding whitespace is ignored.</param>
@@ -183,7 +177,7 @@ public sealed class Specifier : IEquatable<Specifier>
 
     internal bool Contains(VersionCandidate candidate, bool? prereleases)
     {
-        var policy = prereleases ?? EffectivePrereleases;
+        var policy = prereleases ?? _effectivePrereleases;
         return Matches(candidate) && !(policy == false && candidate.IsPrerelease);
     }
 
@@ -209,7 +203,7 @@ public sealed class Specifier : IEquatable<Specifier>
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(versionOf);
-        return PrereleaseFiltering.Filter(items, item => VersionCandidate.FromVersion(versionOf(item)), Matches, prereleases ?? EffectivePrereleases);
+        return PrereleaseFiltering.Filter(items, item => VersionCandidate.FromVersion(versionOf(item)), Matches, prereleases ?? _effectivePrereleases);
     }
 
     /// <summary>The items whose version text satisfies this specifier, in input order, with PEP 440's pre-release default.</summary>
@@ -222,11 +216,9 @@ public sealed class Specifier : IEquatable<Specifier>
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(versionOf);
-        return PrereleaseFiltering.Filter(items, item => VersionCandidate.FromText(versionOf(item)), Matches, prereleases ?? EffectivePrereleases);
+        return PrereleaseFiltering.Filter(items, item => VersionCandidate.FromText(versionOf(item)), Matches, prereleases ?? _effectivePrereleases);
     }
 
-    /// <summary>The configured policy, else an auto-detected true; otherwise null (PEP 440's default).</summary>
-    private bool? EffectivePrereleases => _configuredPrereleases ?? (Prereleases == true ? true : null);
 
     /// <summary>Whether the candidate satisfies the operator, before any pre-release policy.</summary>
     internal bool Matches(VersionCandidate candidate)
@@ -290,7 +282,7 @@ public sealed class Specifier : IEquatable<Specifier>
 
     /// <summary>The operator followed by the version as written, for example <c>&gt;=1.0</c>.</summary>
     /// <returns>The specifier text.</returns>
-    public override string ToString() => Operator + Version;
+    public override string ToString() => _text;
 
     /// <summary>Whether both specifiers are the same operator and version once trailing zeros are ignored (not for <c>~=</c>); the pre-release policy is ignored.</summary>
     /// <param name="other">The other specifier.</param>

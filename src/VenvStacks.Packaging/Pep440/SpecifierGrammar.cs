@@ -105,8 +105,9 @@ internal static class SpecifierGrammar
         }
 
         var digitsEnd = ScanDigits(s, p);
-        if (digitsEnd > p && digitsEnd < end && s[digitsEnd] == '!')
+        if (digitsEnd > p && digitsEnd < end && s[digitsEnd] == '!' && ScanDigits(s, digitsEnd + 1) > digitsEnd + 1)
         {
+            // An epoch only when a release follows; otherwise the regex backtracks and the digits are the release.
             p = digitsEnd + 1;
             digitsEnd = ScanDigits(s, p);
         }

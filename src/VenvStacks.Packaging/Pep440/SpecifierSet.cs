@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace VenvStacks.Packaging.Pep440;
 
@@ -22,6 +23,7 @@ public sealed class SpecifierSet : IReadOnlyList<Specifier>, IEquatable<Specifie
     {
         _specifiers = sortedUnique;
         _configuredPrereleases = prereleases;
+        Prereleases = prereleases ?? (sortedUnique.Any(specifier => specifier.Prereleases == true) ? true : null);
     }
 
     /// <summary>Creates a set from specifiers, which are sorted by text and de-duplicated.</summary>
@@ -47,26 +49,7 @@ public sealed class SpecifierSet : IReadOnlyList<Specifier>, IEquatable<Specifie
     /// Whether pre-releases are allowed: the value given at creation, otherwise true when any member allows them
     /// (see <see cref="Specifier.Prereleases"/>), otherwise null (PEP 440's default).
     /// </summary>
-    public bool? Prereleases
-    {
-        get
-        {
-            if (_configuredPrereleases is not null)
-            {
-                return _configuredPrereleases;
-            }
-
-            foreach (var specifier in _specifiers)
-            {
-                if (specifier.Prereleases == true)
-                {
-                    return true;
-                }
-            }
-
-            return null;
-        }
-    }
+    public bool? Prereleases { get; }
 
     /// <summary>Parses a comma-separated list of specifiers; empty members (and an empty string) are allowed.</summary>
     /// <param name="text">For example <c>&gt;=1.0, &lt;2</c>.</param>
@@ -105,7 +88,7 @@ public sealed class SpecifierSet : IReadOnlyList<Specifier>, IEquatable<Specifie
     /// <summary>Parses <c>text[start..end]</c>, reporting errors at positions within <paramref name="text"/>.</summary>
     internal static SpecifierSet ParseRange(string text, int start, int end, bool? prereleases)
     {
-        var members = new List<Specifier>();
+        var members = new List<Specifier>(4);
         var memberStart = start;
         while (memberStart <= end)
         {
@@ -131,25 +114,43 @@ public sealed class SpecifierSet : IReadOnlyList<Specifier>, IEquatable<Specifie
 
     private static ImmutableArray<Specifier> Normalize(IEnumerable<Specifier> specifiers)
     {
-        var sorted = specifiers.ToList();
-        foreach (var specifier in sorted)
+        var items = specifiers.ToArray();
+        foreach (var specifier in items)
         {
             ArgumentNullException.ThrowIfNull(specifier, nameof(specifiers));
         }
 
-        // Stable sort by text, then keep the first of equal (equivalent) specifiers, as packaging does.
-        var ordered = sorted.OrderBy(specifier => specifier.ToString(), PythonText.CodePointComparer).ToList();
-        var seen = new HashSet<Specifier>();
-        var builder = ImmutableArray.CreateBuilder<Specifier>(ordered.Count);
-        foreach (var specifier in ordered)
+        // Stable insertion sort by text (sets are small), then keep the first of equivalent specifiers, as packaging does.
+        for (var i = 1; i < items.Length; i++)
         {
-            if (seen.Add(specifier))
+            var current = items[i];
+            var text = current.ToString();
+            var j = i - 1;
+            while (j >= 0 && PythonText.CompareCodePoints(items[j].ToString(), text) > 0)
             {
-                builder.Add(specifier);
+                items[j + 1] = items[j];
+                j--;
+            }
+
+            items[j + 1] = current;
+        }
+
+        var count = 0;
+        foreach (var specifier in items)
+        {
+            var duplicate = false;
+            for (var k = 0; k < count && !duplicate; k++)
+            {
+                duplicate = items[k].Equals(specifier);
+            }
+
+            if (!duplicate)
+            {
+                items[count++] = specifier;
             }
         }
 
-        return builder.ToImmutable();
+        return count == items.Length ? ImmutableCollectionsMarshal.AsImmutableArray(items) : ImmutableArray.Create(items, 0, count);
     }
 
     /// <summary>Whether <paramref name="version"/> satisfies every specifier.</summary>
@@ -183,8 +184,7 @@ public sealed class SpecifierSet : IReadOnlyList<Specifier>, IEquatable<Specifie
             prereleases = true;
         }
 
-        var policy = prereleases ?? Prereleases;
-        return !(policy == false && candidate.IsPrerelease) && Matches(candidate);
+        return Matches(candidate) && !((prereleases ?? Prereleases) == false && candidate.IsPrerelease);
     }
 
     /// <summary>The texts that satisfy every specifier, in input order, with PEP 440's pre-release default.</summary>

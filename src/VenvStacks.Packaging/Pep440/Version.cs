@@ -118,8 +118,6 @@ public sealed class Version : IComparable<Version>, IEquatable<Version>
 
     internal long PreNumber => _preNumber;
 
-    internal bool HasLocal => _local is not null;
-
     /// <summary>Parses a PEP 440 version.</summary>
     /// <param name="text">The version text, for example <c>1.0</c>, <c>v2.0.0-rc.1</c> or <c>1!2.0.post1+local</c>.</param>
     /// <returns>The parsed version.</returns>
@@ -307,9 +305,6 @@ public sealed class Version : IComparable<Version>, IEquatable<Version>
 
     /// <summary>This version with its development number set to 0 and no local label (the first pre-release of its family).</summary>
     internal Version WithDevZero() => new(Epoch, _release, _preLabel, _preNumber, _post, 0, null, null);
-
-    /// <summary>The same public version without a local label.</summary>
-    internal Version WithoutLocal() => _local is null ? this : new(Epoch, _release, _preLabel, _preNumber, _post, _dev, null, null);
 
     /// <inheritdoc/>
     public bool Equals(Version? other) => other is not null && CompareTo(other) == 0;

@@ -42,7 +42,7 @@ internal static class VersionParser
 
         long epoch = 0;
         var digitsEnd = ScanDigits(s, i, end);
-        if (digitsEnd > i && digitsEnd < end && s[digitsEnd] == '!')
+        if (digitsEnd > i && digitsEnd < end && s[digitsEnd] == '!' && ScanDigits(s, digitsEnd + 1, end) > digitsEnd + 1)
         {
             if (!TryReadNumber(s[i..digitsEnd], ref canonical, out epoch))
             {

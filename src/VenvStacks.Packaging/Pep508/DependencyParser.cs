@@ -64,7 +64,7 @@ internal sealed class DependencyParser
         ConsumeWhiteSpace();
 
         string? url = null;
-        var specifiers = SpecifierSet.Empty;
+        SpecifierText? specifierText = null;
         MarkerGroup? marker = null;
         if (Current == '@')
         {
@@ -96,13 +96,13 @@ internal sealed class DependencyParser
         else
         {
             var specifierStart = _position;
-            specifiers = ParseSpecifier(out var hasSpecifierText);
+            specifierText = ParseSpecifier();
             ConsumeWhiteSpace();
             if (!AtEnd)
             {
                 marker = ParseRequirementMarker(
                     specifierStart,
-                    hasSpecifierText
+                    specifierText is not null
                         ? "comma (within version specifier), semicolon (after version specifier)"
                         : "semicolon (after name with no version specifier)");
             }
@@ -113,7 +113,26 @@ internal sealed class DependencyParser
             throw Error("Expected end of dependency specifier");
         }
 
+        // Like packaging, the specifier set is built only once the whole grammar has matched.
+        var specifiers = specifierText is null ? SpecifierSet.Empty : specifierText.ToSpecifierSet(_text);
         return new Requirement(name, extras, specifiers, url, marker is null ? null : new Marker(marker));
+    }
+
+    /// <summary>The specifier tokens and commas joined without whitespace, with each character's index in the input.</summary>
+    private sealed record SpecifierText(string Text, List<int> Offsets, int End)
+    {
+        public SpecifierSet ToSpecifierSet(string input)
+        {
+            try
+            {
+                return SpecifierSet.Parse(Text);
+            }
+            catch (PackagingFormatException exception)
+            {
+                var start = Offsets[Math.Min(exception.Position, Offsets.Count - 1)];
+                throw new PackagingFormatException(exception.Message, input, start, End - start, exception);
+            }
+        }
     }
 
     private MarkerGroup ParseRequirementMarker(int spanStart, string expected)
@@ -129,13 +148,14 @@ internal sealed class DependencyParser
         return marker;
     }
 
-    private List<string> ParseExtras()
+    private string[] ParseExtras()
     {
-        var extras = new List<string>();
         if (Current != '[')
         {
-            return extras;
+            return [];
         }
+
+        var extras = new List<string>();
 
         var open = _position;
         _position++;
@@ -178,10 +198,10 @@ internal sealed class DependencyParser
         }
 
         _position++;
-        return extras;
+        return [.. extras];
     }
 
-    private SpecifierSet ParseSpecifier(out bool hasText)
+    private SpecifierText? ParseSpecifier()
     {
         var open = -1;
         if (Current == '(')
@@ -194,8 +214,8 @@ internal sealed class DependencyParser
 
         // The specifier tokens and commas are concatenated without whitespace and then split again by the
         // specifier-set parser, as packaging does; the offsets map errors back to the input.
-        var joined = new StringBuilder();
-        var offsets = new List<int>();
+        StringBuilder? joined = null;
+        List<int>? offsets = null;
         while (true)
         {
             var tokenStart = _position;
@@ -204,6 +224,9 @@ internal sealed class DependencyParser
             {
                 break;
             }
+
+            joined ??= new StringBuilder();
+            offsets ??= [];
 
             Append(joined, offsets, tokenStart, tokenEnd);
             _position = tokenEnd;
@@ -226,7 +249,7 @@ internal sealed class DependencyParser
                 break;
             }
 
-            Append(joined, offsets, _position, _position + 1);
+            Append(joined!, offsets!, _position, _position + 1);
             _position++;
             ConsumeWhiteSpace();
         }
@@ -242,22 +265,7 @@ internal sealed class DependencyParser
             _position++;
         }
 
-        hasText = joined.Length > 0;
-        if (!hasText)
-        {
-            return SpecifierSet.Empty;
-        }
-
-        var specifierText = joined.ToString();
-        try
-        {
-            return SpecifierSet.Parse(specifierText);
-        }
-        catch (PackagingFormatException exception)
-        {
-            var start = offsets[Math.Min(exception.Position, offsets.Count - 1)];
-            throw new PackagingFormatException(exception.Message, _text, start, _position - start, exception);
-        }
+        return joined is { Length: > 0 } ? new SpecifierText(joined.ToString(), offsets!, _position) : null;
     }
 
     private void Append(StringBuilder joined, List<int> offsets, int start, int end)

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using VenvStacks.Packaging.Pep440;
 using VenvStacks.Packaging.Pep503;
 
@@ -106,7 +107,7 @@ public sealed class MarkerEnvironment : IReadOnlyDictionary<string, string>
     public MarkerEnvironment WithExtras(IEnumerable<string> extras)
     {
         ArgumentNullException.ThrowIfNull(extras);
-        return new MarkerEnvironment(_values, extras.ToArray(), DependencyGroups);
+        return new MarkerEnvironment(_values, extras.ToImmutableArray(), DependencyGroups);
     }
 
     /// <summary>A copy with the lock-file <c>dependency_groups</c> set (PEP 751), used by <c>"name" in dependency_groups</c>.</summary>
@@ -115,7 +116,7 @@ public sealed class MarkerEnvironment : IReadOnlyDictionary<string, string>
     public MarkerEnvironment WithDependencyGroups(IEnumerable<string> groups)
     {
         ArgumentNullException.ThrowIfNull(groups);
-        return new MarkerEnvironment(_values, Extras, groups.ToArray());
+        return new MarkerEnvironment(_values, Extras, groups.ToImmutableArray());
     }
 
     /// <summary>

@@ -12,10 +12,13 @@ namespace VenvStacks.Packaging.Pep508;
 /// </summary>
 public sealed class Requirement : IEquatable<Requirement>
 {
-    internal Requirement(string name, IEnumerable<string> extras, SpecifierSet specifier, string? url, Marker? marker)
+    internal Requirement(string name, IReadOnlyCollection<string> extras, SpecifierSet specifier, string? url, Marker? marker)
     {
         Name = name;
-        Extras = extras.Distinct(StringComparer.Ordinal).OrderBy(extra => extra, PythonText.CodePointComparer).ToImmutableArray();
+        NormalizedName = NormalizedName.From(name);
+        Extras = extras.Count == 0
+            ? ImmutableArray<string>.Empty
+            : extras.Distinct(StringComparer.Ordinal).OrderBy(extra => extra, PythonText.CodePointComparer).ToImmutableArray();
         Specifier = specifier;
         Url = url;
         Marker = marker;
@@ -25,7 +28,7 @@ public sealed class Requirement : IEquatable<Requirement>
     public string Name { get; }
 
     /// <summary>The project name normalised (PEP 503).</summary>
-    public NormalizedName NormalizedName => NormalizedName.From(Name);
+    public NormalizedName NormalizedName { get; }
 
     /// <summary>The extras as written, without duplicates, sorted.</summary>
     public ImmutableArray<string> Extras { get; }

@@ -75,7 +75,9 @@ public sealed record PyLock
         Parse(await File.ReadAllTextAsync(path, Encoding.UTF8, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The file content: header comments, then the TOML document, LF line endings.</summary>
-    /// <exception cref="InvalidOperationException">An <c>Unknown</c> bag repeats a key the model writes itself.</exception>
+    /// <exception cref="InvalidOperationException">A required value (<see cref="CreatedBy"/>, a package name, a VCS type
+    /// or commit, a directory path) is null or empty, a header comment contains a line break, or an <c>Unknown</c> bag
+    /// repeats a key the model writes itself.</exception>
     public string ToToml() => PyLockWriter.Write(this);
 
     /// <summary>Writes <see cref="ToToml"/> to <paramref name="path"/> as UTF-8 without a byte order mark.</summary>

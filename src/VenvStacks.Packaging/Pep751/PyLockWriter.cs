@@ -14,6 +14,11 @@ internal static class PyLockWriter
         var output = new StringBuilder();
         foreach (var comment in lockFile.HeaderComments)
         {
+            if (comment.AsSpan().IndexOfAny('\r', '\n') >= 0)
+            {
+                throw new InvalidOperationException("A header comment line contains a line break");
+            }
+
             output.Append('#').Append(comment).Append('\n');
         }
 
@@ -24,8 +29,8 @@ internal static class PyLockWriter
     private static ValueMap<object> ToTable(PyLock lockFile)
     {
         var table = new TableBuilder("the lock file");
-        table.Add("lock-version", lockFile.LockVersion);
-        table.Add("created-by", lockFile.CreatedBy);
+        table.AddRequired("lock-version", lockFile.LockVersion);
+        table.AddRequired("created-by", lockFile.CreatedBy);
         table.Add("environments", lockFile.Environments);
         table.Add("requires-python", lockFile.RequiresPython);
         table.Add("extras", lockFile.Extras);
@@ -39,7 +44,7 @@ internal static class PyLockWriter
     private static ValueMap<object> ToTable(PyLockPackage package)
     {
         var table = new TableBuilder($"package '{package.Name}'");
-        table.Add("name", package.Name);
+        table.AddRequired("name", package.Name);
         table.Add("version", package.Version);
         table.Add("marker", package.Marker);
         table.Add("requires-python", package.RequiresPython);
@@ -95,11 +100,11 @@ internal static class PyLockWriter
     private static ValueMap<object> ToTable(PyLockVcs vcs)
     {
         var table = new TableBuilder("the vcs source");
-        table.Add("type", vcs.Type);
+        table.AddRequired("type", vcs.Type);
         table.Add("url", vcs.Url);
         table.Add("path", vcs.Path);
         table.Add("requested-revision", vcs.RequestedRevision);
-        table.Add("commit-id", vcs.CommitId);
+        table.AddRequired("commit-id", vcs.CommitId);
         table.Add("subdirectory", vcs.Subdirectory);
         return table.Build(vcs.Unknown);
     }
@@ -107,7 +112,7 @@ internal static class PyLockWriter
     private static ValueMap<object> ToTable(PyLockDirectory directory)
     {
         var table = new TableBuilder("the directory source");
-        table.Add("path", directory.Path);
+        table.AddRequired("path", directory.Path);
         table.Add("editable", directory.Editable);
         table.Add("subdirectory", directory.Subdirectory);
         return table.Build(directory.Unknown);
@@ -117,6 +122,16 @@ internal static class PyLockWriter
     private sealed class TableBuilder(string owner)
     {
         private readonly List<KeyValuePair<string, object>> entries = [];
+
+        public void AddRequired(string key, string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                throw new InvalidOperationException($"The required key '{key}' of {owner} has no value");
+            }
+
+            Add(key, value);
+        }
 
         public void Add(string key, object? value)
         {

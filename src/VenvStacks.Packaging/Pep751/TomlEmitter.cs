@@ -8,11 +8,13 @@ namespace VenvStacks.Packaging.Pep751;
 /// dictionaries, which is the layout of venvstacks' lock files.
 /// </summary>
 /// <remarks>
-/// In every table: first the plain values (scalars and inline arrays) in key order, then the arrays of tables
-/// (non-empty lists whose items are all tables) as <c>[[path]]</c> sections, then the sub-tables as <c>[path]</c>
-/// sections. A table whose children are all tables or arrays of tables gets no header of its own (a "super table").
-/// A section header is preceded by a blank line when its table already has content above it, or, for the second and
-/// later items of an array of tables, when the previous item was not empty.
+/// <para>Order: plain values (scalars and inline arrays) come first in every table. Then the sections (arrays of
+/// tables, i.e. non-empty lists whose items are all tables, as <c>[[path]]</c>; tables as <c>[path]</c>) follow in key
+/// order, except inside the items of an array of tables, where tomlkit moves table-valued keys after all others. A table
+/// whose children are all sections gets no header of its own (a "super table").</para>
+/// <para>Blank lines: a table section is preceded by a blank line when anything was written in its table before it; the
+/// first item of an array of tables when some key came before the array in key order (tomlkit decides this when the
+/// key is added, before plain values are moved up); later items when the previous item was not empty.</para>
 /// </remarks>
 internal sealed class TomlEmitter
 {
@@ -22,54 +24,51 @@ internal sealed class TomlEmitter
 
     /// <summary>Appends the document for <paramref name="root"/>.</summary>
     public static void Write(StringBuilder output, IReadOnlyDictionary<string, object> root) =>
-        new TomlEmitter(output).WriteTable(root, string.Empty, blankBeforeFirstSection: false);
+        new TomlEmitter(output).WriteTable(root, string.Empty, blankBeforeFirstSection: false, isArrayItem: false);
 
-    private void WriteTable(IReadOnlyDictionary<string, object> table, string path, bool blankBeforeFirstSection)
+    private void WriteTable(IReadOnlyDictionary<string, object> table, string path, bool blankBeforeFirstSection, bool isArrayItem)
     {
+        var entries = isArrayItem ? TablesLast(table) : table.ToArray();
         var written = 0;
-        foreach (var (key, value) in table)
+        foreach (var (key, value) in entries)
         {
-            if (!IsTable(value) && !IsArrayOfTables(value))
+            if (!IsSection(value))
             {
                 TomlText.AppendKey(output, key);
                 output.Append(" = ");
-                WriteInlineValue(value);
+                WriteInlineValue(value, isArrayItem: false);
                 output.Append('\n');
                 written++;
             }
         }
 
-        foreach (var (key, value) in table)
+        for (var index = 0; index < entries.Length; index++)
         {
+            var (key, value) = entries[index];
+            var childPath = ChildPath(path, key);
             if (IsArrayOfTables(value))
             {
                 var items = (IReadOnlyList<object>)value;
-                var itemPath = ChildPath(path, key);
                 for (var i = 0; i < items.Count; i++)
                 {
-                    var blank = i == 0 ? written > 0 || blankBeforeFirstSection : ((IReadOnlyDictionary<string, object>)items[i - 1]).Count > 0;
-                    output.Append(blank ? "\n[[" : "[[").Append(itemPath).Append("]]\n");
-                    WriteTable((IReadOnlyDictionary<string, object>)items[i], itemPath, blankBeforeFirstSection: false);
+                    var blank = i == 0 ? index > 0 || blankBeforeFirstSection : ((IReadOnlyDictionary<string, object>)items[i - 1]).Count > 0;
+                    output.Append(blank ? "\n[[" : "[[").Append(childPath).Append("]]\n");
+                    WriteTable((IReadOnlyDictionary<string, object>)items[i], childPath, blankBeforeFirstSection: false, isArrayItem: true);
                 }
 
                 written++;
             }
-        }
-
-        foreach (var (key, value) in table)
-        {
-            if (value is IReadOnlyDictionary<string, object> child)
+            else if (value is IReadOnlyDictionary<string, object> child)
             {
                 var blank = written > 0 || blankBeforeFirstSection;
-                var childPath = ChildPath(path, key);
                 if (IsSuperTable(child))
                 {
-                    WriteTable(child, childPath, blank);
+                    WriteTable(child, childPath, blank, isArrayItem: false);
                 }
                 else
                 {
                     output.Append(blank ? "\n[" : "[").Append(childPath).Append("]\n");
-                    WriteTable(child, childPath, blankBeforeFirstSection: false);
+                    WriteTable(child, childPath, blankBeforeFirstSection: false, isArrayItem: false);
                 }
 
                 written++;
@@ -77,7 +76,7 @@ internal sealed class TomlEmitter
         }
     }
 
-    private void WriteInlineValue(object value)
+    private void WriteInlineValue(object value, bool isArrayItem)
     {
         switch (value)
         {
@@ -108,12 +107,12 @@ internal sealed class TomlEmitter
             case IReadOnlyDictionary<string, object> table:
                 output.Append('{');
                 var first = true;
-                foreach (var (key, item) in table)
+                foreach (var (key, item) in isArrayItem ? TablesLast(table) : table.ToArray())
                 {
                     output.Append(first ? string.Empty : ", ");
                     TomlText.AppendKey(output, key);
                     output.Append(" = ");
-                    WriteInlineValue(item);
+                    WriteInlineValue(item, isArrayItem: false);
                     first = false;
                 }
 
@@ -124,7 +123,7 @@ internal sealed class TomlEmitter
                 for (var i = 0; i < items.Count; i++)
                 {
                     output.Append(i == 0 ? string.Empty : ", ");
-                    WriteInlineValue(items[i]);
+                    WriteInlineValue(items[i], isArrayItem: true);
                 }
 
                 output.Append(']');
@@ -145,6 +144,12 @@ internal sealed class TomlEmitter
         TomlText.AppendKey(builder, key);
         return builder.ToString();
     }
+
+    // tomlkit builds the items of arrays with their table-valued keys sorted last (a stable sort).
+    private static KeyValuePair<string, object>[] TablesLast(IReadOnlyDictionary<string, object> table) =>
+        table.Where(e => !IsTable(e.Value)).Concat(table.Where(e => IsTable(e.Value))).ToArray();
+
+    private static bool IsSection(object value) => IsTable(value) || IsArrayOfTables(value);
 
     private static bool IsTable(object value) => value is IReadOnlyDictionary<string, object>;
 

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using VenvStacks.Packaging.Pep425;
+using VenvStacks.Packaging.Pep440;
 
 namespace VenvStacks.Packaging.Platforms;
 
@@ -74,9 +74,9 @@ public sealed record LinuxTarget
         var variant = at < 0 ? value : value[..at];
         if (!WheelTagFamilies.ContainsKey(variant))
         {
-            var expected = "[" + string.Join(", ", WheelTagFamilies.Keys.Order(StringComparer.Ordinal).Select(PythonRepr.Of)) + "]";
+            var expected = "[" + string.Join(", ", WheelTagFamilies.Keys.Order(StringComparer.Ordinal).Select(PythonText.Repr)) + "]";
             throw new PackagingFormatException(
-                $"Linux libc variant must be one of {expected}, not {PythonRepr.Of(variant)}", value, 0, variant.Length);
+                $"Linux libc variant must be one of {expected}, not {PythonText.Repr(variant)}", value, 0, variant.Length);
         }
 
         if (at < 0)
@@ -91,7 +91,7 @@ public sealed record LinuxTarget
             || !TryParseNumber(version.AsSpan(dot + 1), out var minor))
         {
             throw new PackagingFormatException(
-                $"Linux libc version must be of the form 'X.Y', not {PythonRepr.Of(version)}", value, at + 1, version.Length);
+                $"Linux libc version must be of the form 'X.Y', not {PythonText.Repr(version)}", value, at + 1, version.Length);
         }
 
         return new LinuxTarget(variant, major, minor);

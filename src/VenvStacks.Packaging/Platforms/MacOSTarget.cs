@@ -1,5 +1,5 @@
 using System.Globalization;
-using VenvStacks.Packaging.Pep425;
+using VenvStacks.Packaging.Pep440;
 
 namespace VenvStacks.Packaging.Platforms;
 
@@ -62,6 +62,6 @@ public sealed record MacOSTarget(int Major, int Minor)
         }
 
         throw new PackagingFormatException(
-            $"invalid literal for int() with base 10: {PythonRepr.Of(text)}", input, position, Math.Min(text.Length, input.Length - position));
+            $"invalid literal for int() with base 10: {PythonText.Repr(text)}", input, position, Math.Min(text.Length, input.Length - position));
     }
 }

@@ -1,5 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using VenvStacks.Packaging.Pep425;
+using VenvStacks.Packaging.Pep440;
+using VenvStacks.Packaging.Pep508;
 
 namespace VenvStacks.Packaging.Platforms;
 
@@ -90,9 +93,9 @@ public sealed class TargetPlatform
             return platform;
         }
 
-        var expected = "[" + string.Join(", ", All.Select(p => PythonRepr.Of(p.Name))) + "]";
+        var expected = "[" + string.Join(", ", All.Select(p => PythonText.Repr(p.Name))) + "]";
         throw new PackagingFormatException(
-            $"Invalid target platform {PythonRepr.Of(name)} (expected one of {expected})", name, 0, name.Length);
+            $"Invalid target platform {PythonText.Repr(name)} (expected one of {expected})", name, 0, name.Length);
     }
 
     /// <summary>Looks up a platform by its name, returning false for unknown names.</summary>
@@ -146,6 +149,53 @@ public sealed class TargetPlatform
             TargetOperatingSystem.MacOS => Platforms.PlatformTags.ForMacOS(macOSTarget.Major, macOSTarget.Minor, Architecture),
             _ => Platforms.PlatformTags.ForWindows(Architecture),
         };
+    }
+
+    /// <summary>
+    /// The marker environment venvstacks evaluates lock markers with for this platform: exactly
+    /// <c>implementation_name</c>, <c>platform_python_implementation</c>, <c>python_version</c>,
+    /// <c>python_full_version</c>, <c>os_name</c>, <c>sys_platform</c>, <c>platform_system</c> and
+    /// <c>platform_machine</c>. Variables that depend on the machine or OS build (<c>platform_release</c>,
+    /// <c>platform_version</c>, <c>implementation_version</c>) are not emulated, so markers using them fail to
+    /// evaluate instead of silently guessing.
+    /// </summary>
+    /// <param name="implementation">The runtime's implementation and full version.</param>
+    /// <returns>The eight-variable environment.</returns>
+    public MarkerEnvironment GetMarkerEnvironment(PythonImplementation implementation)
+    {
+        ArgumentNullException.ThrowIfNull(implementation);
+        return new MarkerEnvironment(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["implementation_name"] = implementation.Name,
+            ["platform_python_implementation"] = implementation.PlatformPythonImplementation,
+            ["python_version"] = implementation.MajorMinor,
+            ["python_full_version"] = implementation.Version,
+            ["os_name"] = OsName,
+            ["sys_platform"] = SysPlatform,
+            ["platform_system"] = PlatformSystem,
+            ["platform_machine"] = PlatformMachine,
+        });
+    }
+
+    /// <summary>
+    /// The tags a runtime deployed on this platform accepts, most preferred first: for CPython X.Y the
+    /// <see cref="SupportedTags.ForCPython"/> order with ABI <c>cpXY</c>; for PyPy the generic order with interpreter
+    /// <c>ppXY</c> and ABI <c>pypyXY_pp73</c> (the ABI of every PyPy 7.3 release). Platform tags come from
+    /// <see cref="PlatformTags(LinuxTarget, MacOSTarget)"/>.
+    /// </summary>
+    /// <param name="implementation">The runtime's implementation and version.</param>
+    /// <param name="linuxTarget">The layer's Linux target (ignored on other platforms).</param>
+    /// <param name="macOSTarget">The layer's macOS target (ignored on other platforms).</param>
+    /// <returns>The ordered supported tags.</returns>
+    public SupportedTags GetSupportedTags(PythonImplementation implementation, LinuxTarget linuxTarget, MacOSTarget macOSTarget)
+    {
+        ArgumentNullException.ThrowIfNull(implementation);
+        var platformTags = PlatformTags(linuxTarget, macOSTarget);
+        var (major, minor) = (implementation.Major, implementation.Minor);
+        var nodot = string.Create(CultureInfo.InvariantCulture, $"{major}{minor}");
+        return implementation.IsCPython
+            ? Pep425.SupportedTags.ForCPython(major, minor, ["cp" + nodot], platformTags)
+            : Pep425.SupportedTags.ForInterpreter("pp" + nodot, major, minor, [$"pypy{nodot}_pp73"], platformTags);
     }
 
     /// <summary>The platform name, e.g. <c>linux_x86_64</c>.</summary>

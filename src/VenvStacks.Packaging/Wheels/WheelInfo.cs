@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using VenvStacks.Packaging.CoreMetadata;
 
@@ -16,10 +17,8 @@ public sealed class WheelInfo
     private const string TagField = "Tag";
     private const string BuildField = "Build";
 
-    private static readonly HashSet<string> KnownFields = new(StringComparer.OrdinalIgnoreCase)
-    {
-        WheelVersionField, GeneratorField, RootIsPurelibField, TagField, BuildField,
-    };
+    private static readonly FrozenSet<string> KnownFields =
+        new[] { WheelVersionField, GeneratorField, RootIsPurelibField, TagField, BuildField }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private WheelInfo(
         IReadOnlyList<MetadataField> fields,

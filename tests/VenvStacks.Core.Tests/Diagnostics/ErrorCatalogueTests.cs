@@ -22,4 +22,15 @@ public class ErrorCatalogueTests
             doc.ShouldContain($"## {descriptor.Code}", customMessage: $"docs/errors.md lacks a section for {descriptor.Code} ({descriptor.Title})");
         }
     }
+
+    [Fact]
+    public void Every_index_error_code_is_in_the_catalogue()
+    {
+        var codes = DiagnosticCodes.All.Select(d => d.Code).ToHashSet();
+
+        foreach (var code in Enum.GetValues<VenvStacks.Packaging.Index.IndexErrorCode>())
+        {
+            codes.ShouldContain($"VSTK{(int)code}", $"IndexErrorCode.{code} has no catalogue entry");
+        }
+    }
 }

@@ -59,7 +59,7 @@ public class ContentHashesConformanceTests
         var copy = Path.Combine(root, "hash_fodder");
         try
         {
-            CopyTree(Fodder, copy);
+            FileTrees.Copy(Fodder, copy);
             var pycache = Path.Combine(copy, "folder1", "__pycache__", "nested", "subdir");
             Directory.CreateDirectory(pycache);
             File.WriteAllText(Path.Combine(pycache, "cached.pyc"), "not source");
@@ -77,20 +77,6 @@ public class ContentHashesConformanceTests
         finally
         {
             Directory.Delete(root, recursive: true);
-        }
-    }
-
-    private static void CopyTree(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        foreach (var folder in Directory.EnumerateDirectories(source))
-        {
-            CopyTree(folder, Path.Combine(target, Path.GetFileName(folder)));
         }
     }
 }

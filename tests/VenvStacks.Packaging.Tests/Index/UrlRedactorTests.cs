@@ -38,6 +38,6 @@ public sealed class UrlRedactorTests
         var error = new PackageIndexException(IndexErrorCode.HttpStatus, "x", new Uri("https://me:secret@example.com/simple/"), 404);
 
         error.Url.ShouldBe("https://***@example.com/simple/");
-        error.DiagnosticCode.ShouldBe("VSTK2001");
+        error.DiagnosticCode.ShouldBe("VSTK2101");
     }
 }

@@ -1,4 +1,5 @@
 using VenvStacks.Packaging.Pep425;
+using VenvStacks.Packaging.Platforms;
 
 namespace VenvStacks.Packaging.Tests.Pep425;
 
@@ -88,6 +89,19 @@ public sealed class SupportedTagsTests
         var abis = string.Join('.', Enumerable.Range(0, 50).Select(i => $"y{i}").Append("abi3"));
 
         CPython311OnWindows.RankOf(TagSet.Parse($"{interpreters}-{abis}-win_amd64")).ShouldBe(1);
+    }
+
+    [Fact]
+    public void Rank_of_a_large_set_that_was_not_expanded_up_front_is_still_the_best_position()
+    {
+        var supported = SupportedTags.ForCPython(3, 12, ["cp312"], PlatformTags.ForMacOS(13, 0, "x86_64"));
+        var interpreters = string.Join('.', Enumerable.Range(0, 40).Select(i => $"x{i}").Append("cp310"));
+        var abis = string.Join('.', Enumerable.Range(0, 25).Select(i => $"y{i}").Append("abi3"));
+        var wheelTags = TagSet.Parse($"{interpreters}-{abis}-macosx_10_9_x86_64.macosx_10_9_intel");
+
+        wheelTags.Count.ShouldBe(2132);
+        supported.Count.ShouldBeGreaterThan(wheelTags.Count);
+        supported.RankOf(wheelTags).ShouldBe(supported.IndexOf(new Tag("cp310", "abi3", "macosx_10_9_x86_64")));
     }
 
     [Fact]

@@ -12,6 +12,8 @@ internal static class PypaPackagingData
 {
     private static readonly ConcurrentDictionary<string, JsonDocument> Documents = new(StringComparer.Ordinal);
 
+    private static readonly ConcurrentDictionary<(string File, string Section), JsonElement[]> Sections = new();
+
     public static JsonElement File(string fileName) =>
         Documents.GetOrAdd(fileName, name => JsonDocument.Parse(System.IO.File.ReadAllBytes(TestData.PathTo("pypa-packaging", name)))).RootElement;
 
@@ -28,7 +30,9 @@ internal static class PypaPackagingData
         return data;
     }
 
-    public static JsonElement Case(string fileName, string section, int index) => File(fileName).GetProperty(section)[index];
+    // JsonElement's array indexer walks the array, so each section is materialised once.
+    public static JsonElement Case(string fileName, string section, int index) =>
+        Sections.GetOrAdd((fileName, section), key => File(key.File).GetProperty(key.Section).EnumerateArray().ToArray())[index];
 
     public static string? StringOrNull(this JsonElement element, string property) =>
         element.GetProperty(property).ValueKind == JsonValueKind.Null ? null : element.GetProperty(property).GetString();

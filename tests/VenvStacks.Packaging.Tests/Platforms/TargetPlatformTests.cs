@@ -1,3 +1,5 @@
+using VenvStacks.Packaging.Pep425;
+using VenvStacks.Packaging.Pep508;
 using VenvStacks.Packaging.Platforms;
 
 namespace VenvStacks.Packaging.Tests.Platforms;
@@ -61,5 +63,45 @@ public sealed class TargetPlatformTests
         target.SysPlatform.ShouldBe(sysPlatform);
         target.PlatformSystem.ShouldBe(system);
         target.PlatformMachine.ShouldBe(machine);
+    }
+
+    [Fact]
+    public void Marker_environment_holds_the_eight_emulated_variables()
+    {
+        var environment = TargetPlatform.WinArm64.GetMarkerEnvironment(PythonImplementation.Parse("cpython@3.12.9"));
+
+        environment.Count.ShouldBe(8);
+        environment["platform_machine"].ShouldBe("ARM64");
+        environment["python_version"].ShouldBe("3.12");
+        environment["python_full_version"].ShouldBe("3.12.9");
+        environment.ContainsKey("platform_release").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Marker_environment_evaluates_lock_markers()
+    {
+        var environment = TargetPlatform.LinuxAarch64.GetMarkerEnvironment(PythonImplementation.Parse("cpython@3.11.11"));
+
+        Marker.Parse("sys_platform == 'linux' and platform_machine == 'aarch64' and python_version >= '3.11'")
+            .Evaluate(environment).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void CPython_supported_tags_use_the_layer_targets()
+    {
+        var tags = TargetPlatform.LinuxX64.GetSupportedTags(PythonImplementation.Parse("cpython@3.12.9"), LinuxTarget.Parse("glibc@2.17"), MacOSTarget.Default);
+
+        tags[0].ToString().ShouldBe("cp312-cp312-linux_x86_64");
+        tags.ShouldContain(new Tag("cp312", "cp312", "manylinux2014_x86_64"));
+        tags.ShouldNotContain(new Tag("cp312", "cp312", "manylinux_2_18_x86_64"));
+    }
+
+    [Fact]
+    public void PyPy_supported_tags_use_the_pypy_interpreter_and_abi()
+    {
+        var tags = TargetPlatform.WinAmd64.GetSupportedTags(PythonImplementation.Parse("pypy@3.11.13"), LinuxTarget.Default, MacOSTarget.Default);
+
+        tags.Take(2).Select(t => t.ToString()).ShouldBe(["pp311-pypy311_pp73-win_amd64", "pp311-none-win_amd64"]);
+        tags.ShouldNotContain(t => t.Abi == "abi3");
     }
 }

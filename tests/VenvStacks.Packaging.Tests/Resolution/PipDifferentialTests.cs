@@ -109,7 +109,7 @@ public sealed class PipDifferentialTests
             .ResolveAsync(new ResolutionRequest([.. requirements.Select(Requirement.Parse)]), target);
 
         resolution.Packages.Select(package => $"{package.Name}=={package.Version}")
-            .ShouldBe(expected.Select(item => $"{Pep503.NormalizedName.From(item.Name)}=={item.Version}"), ignoreOrder: true);
+            .ShouldBe(expected.Select(item => $"{Packaging.Pep503.NormalizedName.From(item.Name)}=={item.Version}"), ignoreOrder: true);
         foreach (var item in expected)
         {
             resolution.Package(item.Name).Wheel.Url.ShouldBe(item.Url.AbsoluteUri);

@@ -28,7 +28,7 @@ public sealed class ResolverExplanationTests(ITestOutputHelper output)
         error.Message.ShouldBe("Because app depends on numpy>=2.3.4 and the runtime layer pins numpy==2.3.2, the requirements are unsatisfiable.");
         error.ConstraintOrigins.ShouldBe(["the runtime layer"]);
         error.Facts.Select(fact => fact.Kind).ShouldBe([ConflictFactKind.RootRequirement, ConflictFactKind.Constraint], ignoreOrder: true);
-        error.Packages.ShouldContain(Pep503.NormalizedName.From("numpy"));
+        error.Packages.ShouldContain(Packaging.Pep503.NormalizedName.From("numpy"));
     }
 
     [Fact]

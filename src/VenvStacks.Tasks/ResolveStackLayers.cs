@@ -1,0 +1,33 @@
+using Microsoft.Build.Framework;
+
+namespace VenvStacks.Tasks;
+
+/// <summary>
+/// Reads and validates the stack spec. Every problem is logged with its code, file and line; when there is none,
+/// <see cref="Layers"/> holds one item per enabled layer (item spec = build name, metadata in docs/msbuild.md).
+/// </summary>
+public sealed class ResolveStackLayers : VenvStacksTask
+{
+    /// <summary>The spec file (<c>venvstacks.toml</c>); a relative path is taken from the project's folder.</summary>
+    [Required]
+    public string Spec { get; set; } = string.Empty;
+
+    /// <summary>The enabled layers in stack order: runtimes, frameworks, applications.</summary>
+    [Output]
+    public ITaskItem[] Layers { get; private set; } = [];
+
+    /// <inheritdoc />
+    protected override void ExecuteCore()
+    {
+        var spec = StackSpecInput.Load(Log, BuildEngine.ProjectFileOfTaskNode, Spec);
+        if (spec is not null)
+        {
+            Layers = LayerItems.Create(spec, StackStatus.Of(spec));
+            // One line per build, like the "project -> output" line of an assembly project.
+            Log.LogMessage(
+                MessageImportance.High,
+                "{0} -> {1} layers ({2} runtimes, {3} frameworks, {4} applications)",
+                spec.SpecPath, Layers.Length, spec.Runtimes.Count(), spec.Frameworks.Count(), spec.Applications.Count());
+        }
+    }
+}

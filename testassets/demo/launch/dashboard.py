@@ -1,0 +1,1 @@
+print("dashboard: web and science frameworks on sys.path")
