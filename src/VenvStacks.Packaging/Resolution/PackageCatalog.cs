@@ -21,7 +21,7 @@ internal sealed class PackageCatalog : IAsyncDisposable
     private readonly CandidatePolicy _policy;
     // Linked to the caller's token, and cancelled when the resolution ends so no request outlives it.
     private readonly CancellationTokenSource _lifetime;
-    private readonly ConcurrentDictionary<NormalizedName, Task<PackageCandidates>> _packages = new();
+    private readonly ConcurrentDictionary<NormalizedName, Task<CandidateSet>> _packages = new();
     private readonly ConcurrentDictionary<(NormalizedName, int), Task<PackageMetadata>> _metadata = new();
     private readonly ConcurrentDictionary<NormalizedName, byte> _prefetched = new();
     private readonly ConcurrentBag<Task> _background = [];
@@ -36,10 +36,10 @@ internal sealed class PackageCatalog : IAsyncDisposable
 
     public int MetadataRequests => _metadata.Count;
 
-    public Task<PackageCandidates> GetAsync(NormalizedName name) =>
+    public Task<CandidateSet> GetAsync(NormalizedName name) =>
         _packages.GetOrAdd(name, key => ListAsync(key, _lifetime.Token));
 
-    public Task<PackageMetadata> GetMetadataAsync(PackageCandidates package, int index)
+    public Task<PackageMetadata> GetMetadataAsync(CandidateSet package, int index)
     {
         var wheels = package.Wheels[index];
         if (wheels.IsEmpty)
@@ -67,7 +67,7 @@ internal sealed class PackageCatalog : IAsyncDisposable
     /// Starts fetching the metadata of versions the solver is likely to try next (after it rejected a version, the
     /// following ones usually share its fate and are tried one after another).
     /// </summary>
-    public void PrefetchVersions(PackageCandidates package, IEnumerable<int> versions)
+    public void PrefetchVersions(CandidateSet package, IEnumerable<int> versions)
     {
         foreach (var index in versions)
         {
@@ -133,7 +133,7 @@ internal sealed class PackageCatalog : IAsyncDisposable
         }
     }
 
-    private int LikelyVersion(PackageCandidates package, SpecifierSet specifiers)
+    private int LikelyVersion(CandidateSet package, SpecifierSet specifiers)
     {
         var allowed = package.Matching(specifiers).Intersect(package.Usable);
         foreach (var constraint in _policy.UserSpecifiers(package.Name))
@@ -149,10 +149,10 @@ internal sealed class PackageCatalog : IAsyncDisposable
         return allowed.Highest();
     }
 
-    private async Task<PackageCandidates> ListAsync(NormalizedName name, CancellationToken cancellationToken)
+    private async Task<CandidateSet> ListAsync(NormalizedName name, CancellationToken cancellationToken)
     {
         var listing = await _provider.ListVersionsAsync(name, cancellationToken).ConfigureAwait(false);
-        return PackageCandidates.Build(name, listing, _target, _policy);
+        return CandidateSet.Build(name, listing, _target, _policy);
     }
 
     public async ValueTask DisposeAsync()

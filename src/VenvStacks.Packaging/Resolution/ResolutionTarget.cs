@@ -94,6 +94,28 @@ public sealed class ResolutionTarget
             tags);
     }
 
+    /// <summary>
+    /// What the target accepts, in words for explanations: its best tag and the range of platform tags, e.g.
+    /// <c>prefers cp311-cp311-linux_x86_64 and accepts platforms linux_x86_64, manylinux_2_28_x86_64 ... manylinux1_x86_64, any</c>.
+    /// </summary>
+    internal string AcceptedTagsSummary
+    {
+        get
+        {
+            if (Tags.Count == 0)
+            {
+                return "no tags";
+            }
+
+            var platforms = Tags.Select(tag => tag.Platform).Distinct(StringComparer.Ordinal).ToList();
+            var specific = platforms.Where(platform => platform != "any").ToList();
+            var shown = specific.Count <= 3
+                ? string.Join(", ", specific)
+                : $"{specific[0]}, {specific[1]} ... {specific[^1]}";
+            return $"prefers {Tags[0]} and accepts platforms {shown}{(platforms.Contains("any") ? ", any" : string.Empty)}";
+        }
+    }
+
     /// <summary>The target's name.</summary>
     /// <returns>The name.</returns>
     public override string ToString() => Name;

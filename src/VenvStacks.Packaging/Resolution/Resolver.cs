@@ -39,8 +39,9 @@ public sealed class Resolver
     /// <param name="target">The environment to resolve for.</param>
     /// <param name="cancellationToken">Stops the resolution (and the provider's requests).</param>
     /// <returns>The chosen packages with their wheels and the requirements that brought them in.</returns>
-    /// <exception cref="ResolutionException">The requirements cannot be satisfied on the target, or a root
-    /// requirement uses a direct URL.</exception>
+    /// <exception cref="ResolutionException">The requirements cannot be satisfied on the target, a root
+    /// requirement uses a direct URL, or the marker of a root requirement or constraint uses a variable the target
+    /// does not define (dependencies' markers of that kind are treated as false, with a warning).</exception>
     public async Task<ResolutionResult> ResolveAsync(ResolutionRequest request, ResolutionTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

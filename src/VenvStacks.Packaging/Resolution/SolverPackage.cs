@@ -9,7 +9,7 @@ namespace VenvStacks.Packaging.Resolution;
 /// </summary>
 internal sealed class SolverPackage
 {
-    private SolverPackage(int id, NormalizedName name, string? extra, bool isRoot, PackageCandidates? candidates, int baseId)
+    private SolverPackage(int id, NormalizedName name, string? extra, bool isRoot, CandidateSet? candidates, int baseId)
     {
         Id = id;
         Name = name;
@@ -32,7 +32,7 @@ internal sealed class SolverPackage
     public bool IsExtra => Extra is not null;
 
     /// <summary>The versions (shared by a package and its extras); null for the root, whose one version is index 0.</summary>
-    public PackageCandidates? Candidates { get; }
+    public CandidateSet? Candidates { get; }
 
     /// <summary>The id of the real package (itself for real packages, -1 for the root).</summary>
     public int BaseId { get; }
@@ -41,9 +41,9 @@ internal sealed class SolverPackage
 
     public static SolverPackage Root(int id) => new(id, default, null, true, null, -1);
 
-    public static SolverPackage Real(int id, PackageCandidates candidates) => new(id, candidates.Name, null, false, candidates, id);
+    public static SolverPackage Real(int id, CandidateSet candidates) => new(id, candidates.Name, null, false, candidates, id);
 
-    public static SolverPackage ForExtra(int id, PackageCandidates candidates, string extra, int baseId) =>
+    public static SolverPackage ForExtra(int id, CandidateSet candidates, string extra, int baseId) =>
         new(id, candidates.Name, extra, false, candidates, baseId);
 
     public override string ToString() => IsRoot ? "root" : IsExtra ? $"{Name}[{Extra}]" : Name.ToString();

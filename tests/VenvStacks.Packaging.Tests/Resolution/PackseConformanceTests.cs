@@ -1,5 +1,6 @@
 using VenvStacks.Packaging.Resolution;
 using VenvStacks.TestSupport;
+using Xunit.Abstractions;
 
 namespace VenvStacks.Packaging.Tests.Resolution;
 
@@ -8,7 +9,7 @@ namespace VenvStacks.Packaging.Tests.Resolution;
 /// expected; every other one must be listed with its reason in docs/conformance.md.
 /// </summary>
 [Trait("Category", "Conformance")]
-public sealed class PackseConformanceTests
+public sealed class PackseConformanceTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Representable =>
         [.. PackseScenario.AllNames().Where(name => PackseScenario.Load(name).NotRepresentableReason is null)];
@@ -41,6 +42,7 @@ public sealed class PackseConformanceTests
         if (!scenario.Satisfiable)
         {
             var error = await Should.ThrowAsync<ResolutionException>(() => resolver.ResolveAsync(scenario.Request, scenario.Target));
+            output.WriteLine(error.Message);
             error.Message.ShouldEndWith("unsatisfiable.");
             error.Facts.ShouldNotBeEmpty();
             return;

@@ -70,7 +70,9 @@ internal sealed class PackseScenario
         {
             var platform = Options.GetProperty("python_platform").GetString();
             var linux = platform == "x86_64-manylinux2014" ? LinuxTarget.ForGlibc(2, 17) : LinuxTarget.Default;
-            return ResolutionTarget.ForPlatform(TargetPlatform.LinuxX64, PythonImplementation.Parse("cpython@" + PythonVersion), linux);
+            // "3.9" means 3.9.0 (README); the runtime notation wants the patch number written out.
+            var full = PythonVersion.Count(character => character == '.') == 1 ? PythonVersion + ".0" : PythonVersion;
+            return ResolutionTarget.ForPlatform(TargetPlatform.LinuxX64, PythonImplementation.Parse("cpython@" + full), linux);
         }
     }
 

@@ -64,6 +64,28 @@ public sealed class PipDifferentialTests
 
     private static WheelBuilder W(string name, string version) => new(name, version);
 
+    [PipFact]
+    public async Task Deliberate_difference_a_transitive_pre_release_pin_does_not_opt_in()
+    {
+        // pip lets c==2.0.0b1 in a's metadata allow c's pre-releases; the resolver follows uv (packse
+        // transitive-prerelease-and-stable-dependency): only root requirements and constraints opt in.
+        using var cache = new TestFolder();
+        await using var server = LocalIndexServer.Start(new LocalIndexServerOptions { Api = IndexApiMode.JsonAndHtml });
+        foreach (var wheel in new[] { W("a", "1.0").WithRequiresDist("c==2.0.0b1"), W("b", "1.0").WithRequiresDist("c>=1.0,<=3.0"), W("c", "1.0"), W("c", "2.0.0b1") })
+        {
+            server.Add(wheel.Build());
+        }
+
+        var pip = await PipFactAttribute.Pip!.ResolveAsync(server.SimpleUri, "--only-binary", ":all:", "a", "b");
+        using var client = new IndexClient(IndexTestBed.Options(cache));
+        var provider = new IndexCandidateProvider(new PackageFinder(client, new IndexConfiguration([IndexTestBed.Default(server)])));
+        var target = ResolutionTarget.ForPlatform(TargetPlatform.LinuxX64, PythonImplementation.Parse("cpython@3.11.7"));
+
+        pip.ShouldContain(item => item.Name == "c" && item.Version == "2.0.0b1");
+        var error = await Should.ThrowAsync<ResolutionException>(() => new Resolver(provider).ResolveAsync(new ResolutionRequest([Requirement.Parse("a"), Requirement.Parse("b")]), target));
+        error.Message.ShouldContain("c 2.0.0b1 is a pre-release");
+    }
+
     [PipTheory]
     [MemberData(nameof(Scenarios))]
     public async Task Resolves_like_pip(string scenario)
@@ -87,7 +109,7 @@ public sealed class PipDifferentialTests
             .ResolveAsync(new ResolutionRequest([.. requirements.Select(Requirement.Parse)]), target);
 
         resolution.Packages.Select(package => $"{package.Name}=={package.Version}")
-            .ShouldBe(expected.Select(item => $"{Pep503.NormalizedName.From(item.Name)}=={item.Version}"), ignoreOrder: true);
+            .ShouldBe(expected.Select(item => $"{Packaging.Pep503.NormalizedName.From(item.Name)}=={item.Version}"), ignoreOrder: true);
         foreach (var item in expected)
         {
             resolution.Package(item.Name).Wheel.Url.ShouldBe(item.Url.AbsoluteUri);

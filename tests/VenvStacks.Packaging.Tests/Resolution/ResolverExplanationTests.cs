@@ -28,7 +28,7 @@ public sealed class ResolverExplanationTests(ITestOutputHelper output)
         error.Message.ShouldBe("Because app depends on numpy>=2.3.4 and the runtime layer pins numpy==2.3.2, the requirements are unsatisfiable.");
         error.ConstraintOrigins.ShouldBe(["the runtime layer"]);
         error.Facts.Select(fact => fact.Kind).ShouldBe([ConflictFactKind.RootRequirement, ConflictFactKind.Constraint], ignoreOrder: true);
-        error.Packages.ShouldContain(Pep503.NormalizedName.From("numpy"));
+        error.Packages.ShouldContain(Packaging.Pep503.NormalizedName.From("numpy"));
     }
 
     [Fact]
@@ -70,6 +70,7 @@ public sealed class ResolverExplanationTests(ITestOutputHelper output)
         error.Message.ShouldContain("fastlib 1.0 has no wheel compatible with cpython@3.11.7 on linux_x86_64 (manylinux_2_28)");
         error.Message.ShouldContain("cp312-cp312-win_amd64");
         error.Message.ShouldContain("cp312-cp312-macosx_11_0_arm64");
+        error.Message.ShouldContain("the target prefers cp311-cp311-linux_x86_64 and accepts platforms linux_x86_64, manylinux_2_28_x86_64 ... manylinux1_x86_64, any");
         error.Facts.ShouldContain(fact => fact.Kind == ConflictFactKind.IncompatibleWheels);
     }
 
@@ -132,5 +133,28 @@ public sealed class ResolverExplanationTests(ITestOutputHelper output)
         error.Message.ShouldContain("y 2.0 is yanked");
         var prerelease = await FailAsync(index, ResolverKit.Request("a", "y==2.0"));
         prerelease.Message.ShouldContain("p 2.0rc1 is a pre-release");
+    }
+
+    [Fact]
+    public async Task A_branching_derivation_numbers_the_lines_it_refers_back_to()
+    {
+        // Both versions of foo fail, each for its own reason (PubGrub's "branching error reporting" example).
+        var index = new InMemoryCandidateProvider()
+            .Add("foo", "1.0.0", ["a>=1,<2", "b>=1,<2"])
+            .Add("foo", "1.1.0", ["x>=1,<2", "y>=1,<2"])
+            .Add("a", "1.0.0", ["b>=2,<3"])
+            .Add("b", "1.0.0").Add("b", "2.0.0")
+            .Add("x", "1.0.0", ["y>=2,<3"])
+            .Add("y", "1.0.0").Add("y", "2.0.0");
+
+        var error = await FailAsync(index, ResolverKit.Request("foo>=1,<2"));
+
+        error.Message.ShouldContain("a==1.0.0 depends on b<3,>=2");
+        error.Message.ShouldContain("x==1.0.0 depends on y<3,>=2");
+        error.Message.ShouldContain("(1) And because foo==1.0.0 depends on b<2,>=1, foo==1.0.0 cannot be used.");
+        error.Message.ShouldContain("And because foo==1.0.0 cannot be used (1), foo cannot be used.");
+        error.Message.ShouldNotContain("(2)");
+        error.Message.ShouldEndWith("the requirements are unsatisfiable.");
+        error.Facts.Count(fact => fact.Kind == ConflictFactKind.Dependency).ShouldBeGreaterThanOrEqualTo(4);
     }
 }

@@ -115,8 +115,8 @@ public sealed class ResolverExtrasTests
 
         var error = await index.ShouldFailAsync(ResolverKit.Request("a[one,two]"));
 
-        error.Message.ShouldContain("a[one]");
-        error.Message.ShouldContain("a[two]");
+        error.Message.ShouldContain("the requirements include a[one] and the requirements include a[two]");
+        error.Message.ShouldContain("a[one]==1.0 depends on b==1.0");
         error.Message.ShouldContain("b==1.0");
         error.Message.ShouldContain("b==2.0");
     }

@@ -4,7 +4,7 @@ using VenvStacks.Packaging.Pep508;
 using VenvStacks.Packaging.Platforms;
 using VenvStacks.Packaging.Resolution;
 
-namespace VenvStacks.Benchmarks;
+namespace VenvStacks.Benchmarks.Resolution;
 
 /// <summary>
 /// Resolver speed on the synthetic 60-package index (see <see cref="SyntheticResolverIndex"/>): a cold resolution

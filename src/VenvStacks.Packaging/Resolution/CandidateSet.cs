@@ -11,12 +11,12 @@ namespace VenvStacks.Packaging.Resolution;
 /// order (the universe its <see cref="VersionSet"/>s index), which of them can be installed and why not, and the
 /// installable wheels of each, best first.
 /// </summary>
-internal sealed class PackageCandidates
+internal sealed class CandidateSet
 {
     private readonly ConcurrentDictionary<SpecifierSet, VersionSet> _matching = new();
     private readonly ConcurrentDictionary<VersionSet, string> _labels = new();
 
-    private PackageCandidates(
+    private CandidateSet(
         NormalizedName name,
         bool exists,
         ImmutableArray<CandidateVersion> versions,
@@ -50,11 +50,11 @@ internal sealed class PackageCandidates
 
     public Version VersionAt(int index) => Versions[index].Version;
 
-    public static PackageCandidates Build(NormalizedName name, IReadOnlyList<CandidateVersion>? listing, ResolutionTarget target, CandidatePolicy policy)
+    public static CandidateSet Build(NormalizedName name, IReadOnlyList<CandidateVersion>? listing, ResolutionTarget target, CandidatePolicy policy)
     {
         if (listing is null)
         {
-            return new PackageCandidates(name, false, [], [], []);
+            return new CandidateSet(name, false, [], [], []);
         }
 
         var versions = MergeEqualVersions(listing);
@@ -74,7 +74,7 @@ internal sealed class PackageCandidates
             wheels.Add(reason == UnusableReason.None ? compatible : []);
         }
 
-        return new PackageCandidates(name, true, versions, wheels.MoveToImmutable(), reasons.MoveToImmutable());
+        return new CandidateSet(name, true, versions, wheels.MoveToImmutable(), reasons.MoveToImmutable());
     }
 
     private static ImmutableArray<CandidateVersion> MergeEqualVersions(IReadOnlyList<CandidateVersion> listing)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using VenvStacks.Packaging.Resolution;
 
-namespace VenvStacks.Benchmarks;
+namespace VenvStacks.Benchmarks.Resolution;
 
 /// <summary>
 /// A deterministic synthetic index for resolver benchmarks: 60 packages with 40 versions each (majors 1–5, minors
