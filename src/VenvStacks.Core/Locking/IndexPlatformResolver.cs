@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using VenvStacks.Core.Specs;
 using VenvStacks.Packaging.Index;
-using VenvStacks.Packaging.Pep425;
+using VenvStacks.Packaging.Wheels;
 using VenvStacks.Packaging.Pep503;
 using VenvStacks.Packaging.Resolution;
 using Version = VenvStacks.Packaging.Pep440.Version;
@@ -137,13 +137,8 @@ public sealed class IndexPlatformResolver : IPlatformResolver, IDisposable
         return new ResolvedDistribution(package.Name.Value, package.Version, index, wheels);
     }
 
-    private static bool LoadableBy(IndexFile file, HashSet<(string Interpreter, string Abi)> pythonTags)
-    {
-        var parts = file.FileName[..^".whl".Length].Split('-');
-        return parts.Length >= 5
-            && TagSet.TryParse(string.Join('-', parts[^3..]), out var tags)
-            && tags.Any(t => pythonTags.Contains((t.Interpreter, t.Abi)));
-    }
+    private static bool LoadableBy(IndexFile file, HashSet<(string Interpreter, string Abi)> pythonTags) =>
+        WheelFileName.TryParse(file.FileName, out var wheel) && wheel.Tags.Any(t => pythonTags.Contains((t.Interpreter, t.Abi)));
 
     private static async Task<LockWheelFile> ToLockWheelAsync(PackageFinder finder, IndexFile file, CancellationToken cancellationToken)
     {

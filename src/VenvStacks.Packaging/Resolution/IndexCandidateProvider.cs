@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using VenvStacks.Packaging.Index;
 using VenvStacks.Packaging.Pep425;
 using VenvStacks.Packaging.Pep503;
+using VenvStacks.Packaging.Wheels;
 using Version = VenvStacks.Packaging.Pep440.Version;
 
 namespace VenvStacks.Packaging.Resolution;
@@ -69,12 +70,12 @@ public sealed class IndexCandidateProvider : IPackageCandidateProvider
         TagSet? tags = null;
         if (file.Kind == DistributionKind.Wheel)
         {
-            // {name}-{version}[-{build}]-{python}-{abi}-{platform}.whl: the tags are the last three parts.
-            var parts = file.FileName[..^".whl".Length].Split('-');
-            if (parts.Length < 5 || !TagSet.TryParse(string.Join('-', parts[^3..]), out tags))
+            if (!WheelFileName.TryParse(file.FileName, out var wheel))
             {
                 return null;
             }
+
+            tags = wheel.Tags;
         }
 
         var url = file.Url.AbsoluteUri;

@@ -60,27 +60,15 @@ public sealed class ResolutionTarget
         ArgumentNullException.ThrowIfNull(python);
         linuxTarget ??= LinuxTarget.Default;
         macOSTarget ??= MacOSTarget.Default;
-        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        // venvstacks' eight emulated variables; CPython's implementation_version equals its full version, so it is
+        // known too and markers that test it evaluate instead of failing.
+        var markers = platform.GetMarkerEnvironment(python);
+        if (python.IsCPython)
         {
-            ["implementation_name"] = python.Name,
-            ["platform_python_implementation"] = python.PlatformPythonImplementation,
-            ["python_version"] = python.MajorMinor,
-            ["python_full_version"] = python.Version,
-            ["os_name"] = platform.OsName,
-            ["sys_platform"] = platform.SysPlatform,
-            ["platform_system"] = platform.PlatformSystem,
-            ["platform_machine"] = platform.PlatformMachine,
-        };
-        if (python.Name == "cpython")
-        {
-            values["implementation_version"] = python.Version;
+            markers = markers.With("implementation_version", python.Version);
         }
 
-        var platformTags = platform.PlatformTags(linuxTarget, macOSTarget);
-        var digits = string.Create(CultureInfo.InvariantCulture, $"{python.Major}{python.Minor}");
-        var tags = python.Name == "cpython"
-            ? SupportedTags.ForCPython(python.Major, python.Minor, ["cp" + digits], platformTags)
-            : SupportedTags.ForInterpreter("pp" + digits, python.Major, python.Minor, ["pypy" + digits + "_pp73"], platformTags);
+        var tags = platform.GetSupportedTags(python, linuxTarget, macOSTarget);
         var detail = platform.OperatingSystem switch
         {
             TargetOperatingSystem.Linux => " (" + linuxTarget.Name + ")",
@@ -89,7 +77,7 @@ public sealed class ResolutionTarget
         };
         return new ResolutionTarget(
             python + " on " + platform.Name + detail,
-            new MarkerEnvironment(values),
+            markers,
             Version.Parse(python.Version),
             tags);
     }
