@@ -202,4 +202,35 @@ public sealed class LockEngineIndexIntegrationTests : IAsyncLifetime
         result.Diagnostics.First().Message.ShouldContain("framework-web");
         _server.Requests.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Index_credentials_are_used_but_never_written_into_lock_files()
+    {
+        await using var secured = LocalIndexServer.Start(new LocalIndexServerOptions { RequiredCredentials = new BasicCredential("builder", "s3cr3t-t0ken") });
+        secured.Add(new WheelBuilder("numpy", "2.3.2").Build());
+        var url = secured.SimpleUri.AbsoluteUri.Replace("http://", "http://builder:s3cr3t-t0ken@", StringComparison.Ordinal);
+
+        var (result, spec) = await Lock($$"""
+            [[runtimes]]
+            name = "cpython-3.11"
+            python_implementation = "cpython@3.11.11"
+            requirements = ["numpy"]
+
+            [[tool.uv.index]]
+            name = "private"
+            url = "{{url}}"
+            default = true
+            """);
+
+        result.Succeeded.ShouldBeTrue(string.Join("\n", result.Diagnostics));
+        secured.Requests.ShouldContain(r => r.BasicCredentials != null);
+        foreach (var file in Directory.EnumerateFiles(spec.RequirementsDirectory, "*", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            text.ShouldNotContain("s3cr3t-t0ken", customMessage: file);
+            text.ShouldNotContain("builder@", customMessage: file);
+        }
+
+        ReadLock(spec, "cpython-3.11").Packages.Single().Index.ShouldBe(secured.SimpleUri.AbsoluteUri.TrimEnd('/'));
+    }
 }
