@@ -13,6 +13,7 @@ public abstract class VenvStacksCancelableTask : VenvStacksTask, ICancelableTask
     private readonly CancellationTokenSource _cancellation = new();
     private readonly object _gate = new();
     private bool _disposed;
+    private bool _cancellationLogged;
 
     /// <summary>Canceled when MSBuild cancels the build.</summary>
     protected CancellationToken CancellationToken => _cancellation.Token;
@@ -54,9 +55,7 @@ public abstract class VenvStacksCancelableTask : VenvStacksTask, ICancelableTask
         }
         catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
         {
-            Log.LogError(
-                null, TaskDiagnosticCodes.Canceled, null, null, 0, 0, 0, 0,
-                $"{GetType().Name} was canceled; files it had not finished were left as they were.");
+            LogCanceled();
         }
     }
 
@@ -78,9 +77,27 @@ public abstract class VenvStacksCancelableTask : VenvStacksTask, ICancelableTask
         {
             return Task.Run(() => work(CancellationToken), CancellationToken).GetAwaiter().GetResult();
         }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            // Logged before reacquiring: once the build is canceled, Reacquire throws MSBuild's
+            // BuildAbortedException, which must reach MSBuild unchanged.
+            LogCanceled();
+            throw;
+        }
         finally
         {
             engine?.Reacquire();
+        }
+    }
+
+    private void LogCanceled()
+    {
+        if (!_cancellationLogged)
+        {
+            _cancellationLogged = true;
+            Log.LogError(
+                null, TaskDiagnosticCodes.Canceled, null, null, 0, 0, 0, 0,
+                $"{GetType().Name} was canceled; files it had not finished were left as they were.");
         }
     }
 }
