@@ -61,7 +61,28 @@ public sealed class LockLayersE2ETests(PackedSdkFixture fixture, ITestOutputHelp
             .Where(f => !f.StartsWith("obj/", StringComparison.Ordinal) || f.Contains("/venvstacks/", StringComparison.Ordinal))
             .ShouldBeEmpty("neither lock files nor the stamp or inputs cache change");
         scenario.Server.Requests.ShouldBeEmpty();
-        output.WriteLine($"second build, LockLayers skipped: {Seconds(second)}");
+
+        // The skipped target still registered its stamp for IncrementalClean, so a third build skips it too.
+        var third = await project.BuildAsync();
+        third.ShouldSucceed();
+        third.Log.TargetSkipped("LockLayers", TargetSkipReason.OutputsUpToDate).ShouldBeTrue(third.Describe());
+        output.WriteLine($"second and third builds, LockLayers skipped: {Seconds(second)}, {Seconds(third)}");
+    });
+
+    [Fact]
+    public Task An_unknown_lock_mode_is_VSTK5004_on_every_build() => WithScenario(async (project, scenario) =>
+    {
+        foreach (var attempt in new[] { 1, 2 })
+        {
+            var build = await project.BuildAsync("-p:VenvStacksLockMode=Relock");
+
+            build.ShouldFail();
+            var error = build.Log.Errors.ShouldHaveSingleItem();
+            error.Code.ShouldBe("VSTK5004", $"attempt {attempt}");
+            error.Message.ShouldContain("'Relock'");
+        }
+
+        Directory.Exists(RequirementsOf(project)).ShouldBeFalse();
     });
 
     [Fact]
