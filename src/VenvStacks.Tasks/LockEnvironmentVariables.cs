@@ -15,7 +15,15 @@ internal sealed class LockEnvironmentVariables
     private const string IndexCredentialPrefix = "UV_INDEX_";
     private const string NetrcVariable = "NETRC";
 
-    private LockEnvironmentVariables(ImmutableSortedDictionary<string, string> values) => Values = values;
+    private const string HomeVariable = "HOME";
+
+    private readonly string? _home;
+
+    private LockEnvironmentVariables(ImmutableSortedDictionary<string, string> values, string? home)
+    {
+        Values = values;
+        _home = home;
+    }
 
     /// <summary>The documented variables that are set (non-empty), by name.</summary>
     public ImmutableSortedDictionary<string, string> Values { get; }
@@ -25,10 +33,18 @@ internal sealed class LockEnvironmentVariables
         .Where(v => v.Key is StackSpecLoadOptions.MacOSDeploymentTargetVariable or StackSpecLoadOptions.ExcludeNewerVariable)
         .ToImmutableDictionary(StringComparer.Ordinal));
 
-    /// <summary>The variables the index client reads credentials from.</summary>
-    public IReadOnlyDictionary<string, string> Credentials => Values
-        .Where(v => IsCredentialVariable(v.Key))
-        .ToImmutableDictionary(StringComparer.Ordinal);
+    /// <summary>
+    /// The variables the index client reads credentials from, plus <c>HOME</c> (the user's home folder, where
+    /// <c>.netrc</c> is looked for when <c>NETRC</c> is unset) so the client never consults the process for it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Credentials
+    {
+        get
+        {
+            var credentials = Values.Where(v => IsCredentialVariable(v.Key)).ToImmutableDictionary(StringComparer.Ordinal);
+            return string.IsNullOrEmpty(_home) ? credentials : credentials.SetItem(HomeVariable, _home);
+        }
+    }
 
     /// <summary>Reads the documented variables from the process environment (the only place tasks read it).</summary>
     public static LockEnvironmentVariables FromProcess()
@@ -42,12 +58,12 @@ internal sealed class LockEnvironmentVariables
             }
         }
 
-        return new LockEnvironmentVariables(values.ToImmutable());
+        return new LockEnvironmentVariables(values.ToImmutable(), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
     }
 
     /// <summary>The variables as given (for tests).</summary>
-    public static LockEnvironmentVariables From(IEnumerable<KeyValuePair<string, string>> variables) =>
-        new(variables.Where(v => IsDocumented(v.Key) && v.Value.Length > 0).ToImmutableSortedDictionary(StringComparer.Ordinal));
+    public static LockEnvironmentVariables From(IEnumerable<KeyValuePair<string, string>> variables, string? home = null) =>
+        new(variables.Where(v => IsDocumented(v.Key) && v.Value.Length > 0).ToImmutableSortedDictionary(StringComparer.Ordinal), home);
 
     /// <summary>
     /// Lines for the inputs hash of the LockLayers target. Credentials contribute only their presence: they never

@@ -93,20 +93,17 @@ public sealed class LockLayers : VenvStacksCancelableTask
         var options = new LockOptions(effectiveMode, resetPatterns, Upgrade, upgradePackages);
         var activity = new IndexActivityLog(Log);
         var environment = new LockEnvironment(
-            string.IsNullOrWhiteSpace(CacheDirectory) ? null : Path.GetFullPath(CacheDirectory, spec.SpecDirectory),
+            // The default is resolved now: it depends on environment variables, which are not ours once yielded.
+            string.IsNullOrWhiteSpace(CacheDirectory) ? VenvStacks.Packaging.Index.CacheDirectory.GetDefault() : Path.GetFullPath(CacheDirectory, spec.SpecDirectory),
             [.. LocalWheels.Select(w => Path.GetFullPath(w.ItemSpec, spec.SpecDirectory))],
             NoIndex,
             Offline,
             variables.Credentials,
             activity.Record);
 
-        var result = RunYielding(async cancellationToken =>
-        {
-            using var resolver = new IndexPlatformResolver(spec, environment);
-            return await new LockEngine(resolver)
-                .LockAsync(spec, options, line => Log.LogMessage(MessageImportance.High, "{0}", line), cancellationToken)
-                .ConfigureAwait(false);
-        });
+        using var resolver = new IndexPlatformResolver(spec, environment);
+        var result = RunYielding(cancellationToken => new LockEngine(resolver)
+            .LockAsync(spec, options, line => Log.LogMessage(MessageImportance.High, "{0}", line), cancellationToken));
 
         if (activity.Summary() is { } summary)
         {

@@ -233,10 +233,12 @@ public sealed class LockLayersE2ETests(PackedSdkFixture fixture, ITestOutputHelp
         File.GetLastWriteTimeUtc(LockStamp(project)).ShouldBeLessThan(File.GetLastWriteTimeUtc(project.SpecPath), "a failed run leaves the stamp of the last good one, so the next build locks again");
     });
 
-    [Fact]
-    public Task Clean_keeps_the_lock_files_and_removes_the_stamp() => WithScenario(async (project, scenario) =>
+    [Theory]
+    [InlineData("build")]
+    [InlineData("-t:LockLayers")]
+    public Task Clean_keeps_the_lock_files_and_removes_the_stamp(string firstCommand) => WithScenario(async (project, scenario) =>
     {
-        (await project.BuildAsync()).ShouldSucceed();
+        (await project.BuildAsync(firstCommand == "build" ? [] : [firstCommand])).ShouldSucceed();
         var before = FileStates.Of(RequirementsOf(project));
         File.Exists(LockStamp(project)).ShouldBeTrue();
 

@@ -30,6 +30,15 @@ public sealed class LockEnvironmentVariablesTests
         Variables.Credentials.Keys.ShouldBe(["NETRC", "UV_INDEX_PRIVATE_PASSWORD", "UV_INDEX_PRIVATE_USERNAME"], ignoreOrder: true);
 
     [Fact]
+    public void The_home_folder_is_passed_too_so_netrc_is_found_without_asking_the_process()
+    {
+        var withHome = LockEnvironmentVariables.From([KeyValuePair.Create("NETRC", "/etc/netrc")], home: "/home/me");
+
+        withHome.Credentials["HOME"].ShouldBe("/home/me");
+        withHome.HashLines().ShouldBe(["env NETRC=/etc/netrc"]);
+    }
+
+    [Fact]
     public void Hash_lines_never_contain_a_credential_value()
     {
         var lines = Variables.HashLines().ToList();
