@@ -67,6 +67,10 @@ public sealed class LockLayersE2ETests(PackedSdkFixture fixture, ITestOutputHelp
         third.ShouldSucceed();
         third.Log.TargetSkipped("LockLayers", TargetSkipReason.OutputsUpToDate).ShouldBeTrue(third.Describe());
         output.WriteLine($"second and third builds, LockLayers skipped: {Seconds(second)}, {Seconds(third)}");
+
+        (await project.BuildAsync("-question")).ShouldSucceed();
+        File.SetLastWriteTimeUtc(project.SpecPath, DateTime.UtcNow.AddSeconds(2));
+        (await project.BuildAsync("-question")).ShouldFail().Output.ShouldContain("LockLayers");
     });
 
     [Fact]
