@@ -17,6 +17,12 @@ internal static class TaskDiagnosticCodes
     /// <summary>VenvStacksShowFormat names no known output format.</summary>
     public static string UnknownShowFormat => DiagnosticCodes.UnknownShowFormat.Code;
 
+    /// <summary>VenvStacksLockMode names no lock mode, or the lock settings contradict each other.</summary>
+    public static string InvalidLockSettings => DiagnosticCodes.InvalidLockSettings.Code;
+
+    /// <summary>The build was canceled while a task worked.</summary>
+    public static string Canceled => DiagnosticCodes.TaskCanceled.Code;
+
     /// <summary>An unexpected exception inside a task: a bug.</summary>
     public static string InternalError => DiagnosticCodes.InternalError.Code;
 }

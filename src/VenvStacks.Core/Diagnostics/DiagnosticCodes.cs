@@ -157,6 +157,12 @@ public static class DiagnosticCodes
     /// <summary><c>VenvStacksShowFormat</c> names no known output format.</summary>
     public static readonly DiagnosticDescriptor UnknownShowFormat = new("VSTK5003", "Unknown show format");
 
+    /// <summary><c>VenvStacksLockMode</c> names no lock mode, or the lock settings contradict each other.</summary>
+    public static readonly DiagnosticDescriptor InvalidLockSettings = new("VSTK5004", "Invalid lock mode or settings");
+
+    /// <summary>The build was canceled while a task worked; nothing partial was kept.</summary>
+    public static readonly DiagnosticDescriptor TaskCanceled = new("VSTK5005", "Canceled");
+
     /// <summary>An unexpected failure inside VenvStacks.Sdk itself.</summary>
     public static readonly DiagnosticDescriptor InternalError = new("VSTK9999", "Internal error");
 

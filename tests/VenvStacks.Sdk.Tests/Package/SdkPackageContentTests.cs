@@ -31,6 +31,7 @@ public sealed class SdkPackageContentTests(PackedSdkFixture fixture)
     [InlineData("Sdk/Sdk.targets")]
     [InlineData("Sdk/VenvStacks.Tasks.targets")]
     [InlineData("Sdk/VenvStacks.Layers.targets")]
+    [InlineData("Sdk/VenvStacks.Lock.targets")]
     [InlineData("Sdk/VenvStacks.Version.props")]
     [InlineData("README.md")]
     [InlineData(TaskFolder + "VenvStacks.Tasks.dll")]

@@ -32,6 +32,7 @@ public static class DotnetCli
         process.Start();
         // Nobody answers prompts in a test: end of input right away, so a child that asks fails instead of hanging.
         process.StandardInput.Close();
+        invocation.Started?.Invoke(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 

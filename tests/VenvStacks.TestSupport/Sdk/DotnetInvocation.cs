@@ -18,4 +18,7 @@ public sealed record DotnetInvocation(
 
     /// <summary>Extra environment variables for this run (null value removes a variable).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Called with the child process right after it started (e.g. to signal it while it runs).</summary>
+    public Action<System.Diagnostics.Process>? Started { get; init; }
 }

@@ -148,17 +148,27 @@ public sealed class TestProject : IDisposable
         RunOnAsync(ProjectPath, verb, arguments, timeout, cancellationToken);
 
     /// <summary>
+    /// Runs an MSBuild-based <c>dotnet</c> verb on the project and hands the child process to <paramref name="started"/>
+    /// as soon as it runs, so a test can interrupt it (Ctrl+C) and observe how the build stops.
+    /// </summary>
+    public Task<DotnetResult> RunAsync(string verb, IEnumerable<string> arguments, Action<System.Diagnostics.Process> started, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        RunOnAsync(ProjectPath, verb, arguments, timeout, cancellationToken, started);
+
+    /// <summary>
     /// Runs an MSBuild-based <c>dotnet</c> verb on another project file in this folder (relative to
     /// <see cref="RootDirectory"/> or absolute), hermetically, with a binary log.
     /// </summary>
-    public Task<DotnetResult> RunOnAsync(string projectPath, string verb, IEnumerable<string> arguments, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public Task<DotnetResult> RunOnAsync(string projectPath, string verb, IEnumerable<string> arguments, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        RunOnAsync(projectPath, verb, arguments, timeout, cancellationToken, started: null);
+
+    private Task<DotnetResult> RunOnAsync(string projectPath, string verb, IEnumerable<string> arguments, TimeSpan? timeout, CancellationToken cancellationToken, Action<System.Diagnostics.Process>? started)
     {
         var fullProjectPath = Path.GetFullPath(projectPath, RootDirectory);
         var number = Interlocked.Increment(ref _commandCount);
         var binlog = Path.Combine(LogsDirectory, $"{number.ToString("00", CultureInfo.InvariantCulture)}-{verb}.binlog");
         string[] allArguments = [verb, fullProjectPath, .. arguments, .. DotnetCli.HermeticMSBuildArguments];
         return DotnetCli.RunAsync(
-            new DotnetInvocation(allArguments, Path.GetDirectoryName(fullProjectPath)!, binlog, PackagesDirectory, timeout ?? DotnetInvocation.DefaultTimeout),
+            new DotnetInvocation(allArguments, Path.GetDirectoryName(fullProjectPath)!, binlog, PackagesDirectory, timeout ?? DotnetInvocation.DefaultTimeout) { Started = started },
             cancellationToken);
     }
 

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using VenvStacks.TestSupport.Sdk;
+using Xunit.Abstractions;
+
+namespace VenvStacks.Sdk.Tests.Locking;
+
+/// <summary>The lock properties' defaults: Locked under ContinuousIntegrationBuild (from the command line or the project), Auto otherwise, explicit values win.</summary>
+[Collection(E2ECollection.Name)]
+[Trait("Category", E2E.Category)]
+public sealed class LockPropertyTests(PackedSdkFixture fixture, ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("", "", "Auto")]
+    [InlineData("-p:ContinuousIntegrationBuild=true", "", "Locked")]
+    [InlineData("", "<PropertyGroup><ContinuousIntegrationBuild>true</ContinuousIntegrationBuild></PropertyGroup>", "Locked")]
+    [InlineData("-p:ContinuousIntegrationBuild=true -p:VenvStacksLockMode=Update", "", "Update")]
+    public Task The_lock_mode_defaults_to_Locked_only_in_continuous_integration(string arguments, string projectContent, string expected) => fixture.RunInProjectAsync(output, async project =>
+    {
+        project.WithProjectContent(projectContent);
+
+        var result = await project.BuildAsync(
+        [
+            .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            "-getProperty:VenvStacksLockMode", "-getProperty:VenvStacksUpgrade", "-getProperty:VenvStacksNoIndex", "-getProperty:VenvStacksOffline",
+        ]);
+
+        result.ShouldSucceed();
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var properties = json.RootElement.GetProperty("Properties");
+        properties.GetProperty("VenvStacksLockMode").GetString().ShouldBe(expected);
+        properties.GetProperty("VenvStacksUpgrade").GetString().ShouldBe("false");
+        properties.GetProperty("VenvStacksNoIndex").GetString().ShouldBe("false");
+        properties.GetProperty("VenvStacksOffline").GetString().ShouldBe("false");
+    });
+}
