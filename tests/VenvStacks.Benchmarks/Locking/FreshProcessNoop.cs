@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using VenvStacks.Core.Locking;
+using VenvStacks.Core.SourceTrees;
 using VenvStacks.Core.Specs;
+using VenvStacks.Packaging.Pep751;
 
 namespace VenvStacks.Benchmarks.Locking;
 
@@ -74,6 +76,16 @@ internal static class FreshProcessNoop
         phases.End("resolver");
         if (args.Count == 4 && args[3] == StateFirst)
         {
+            // The lock engine's first step in pieces: parsing the pylock files (TOML), choosing the source-tree
+            // filter, then the whole lock state (which parses and hashes them again, now JIT-warm).
+            foreach (var layer in spec.Layers)
+            {
+                _ = PyLock.Parse(File.ReadAllText(LayerLockFiles.For(spec, layer).PyLockPath));
+            }
+
+            phases.End("pylock-parse");
+            _ = SourceTreeFilter.For(spec.SpecDirectory);
+            phases.End("source-filter");
             _ = LockStateReader.Read(spec);
             phases.End("state");
         }

@@ -69,6 +69,29 @@ internal sealed class LockingBenchmark(LockingBenchmarkOptions options, LocalInd
         return measurements;
     }
 
+    /// <summary>Only the fresh-process "nothing to lock" runs; returns the lines to print.</summary>
+    public async Task<IReadOnlyList<string>> FreshProcessOnlyAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.WorkDirectory);
+        var measurements = new LockingMeasurements
+        {
+            Universe = universe,
+            Served = default,
+            PipVersion = string.Empty,
+            FirstCold = null!,
+            FirstPipWall = default,
+            PipResolution = [],
+            PipWithOurPins = null,
+        };
+        await FreshProcessNoopsAsync(measurements, cancellationToken);
+        return
+        [
+            $"nothing to lock, fresh process, in-process: {measurements.FreshProcessNoopInProcess.MedianAndMin}; process wall: {measurements.FreshProcessNoopWall.MedianAndMin}",
+            .. measurements.FreshProcessNoopPhases,
+            "breakdown: " + measurements.FreshProcessNoopBreakdown,
+        ];
+    }
+
     private async Task RoundAsync(int round, LockingMeasurements measurements, CancellationToken cancellationToken)
     {
         Log($"round {round}/{options.Repetitions}: cold, warm, nothing to lock");

@@ -12,6 +12,8 @@ namespace VenvStacks.Benchmarks.Locking;
 /// <param name="Profile">Also run the instrumented breakdown (HTTP, metadata parsing, solver) of a cold resolution.</param>
 /// <param name="DumpUniverse">Only print the generated universe (every release's requirements and wheels) and stop.</param>
 /// <param name="ServeSeconds">Only serve the universe on the loopback index for this many seconds (to run pip by hand).</param>
+/// <param name="FreshProcessOnly">Only measure "nothing to lock" in fresh processes (for comparing start-up costs,
+/// e.g. of a ReadyToRun build of this program).</param>
 internal sealed record LockingBenchmarkOptions(
     int Repetitions,
     int NoopCalls,
@@ -21,10 +23,11 @@ internal sealed record LockingBenchmarkOptions(
     string WorkDirectory,
     bool Profile,
     bool DumpUniverse = false,
-    int ServeSeconds = 0)
+    int ServeSeconds = 0,
+    bool FreshProcessOnly = false)
 {
     public const string Usage = """
-        --locking [--repetitions N] [--noop-calls N] [--fresh-process-noops N] [--seed N] [--markdown PATH] [--work DIR] [--profile] [--dump-universe] [--serve SECONDS]
+        --locking [--repetitions N] [--noop-calls N] [--fresh-process-noops N] [--seed N] [--markdown PATH] [--work DIR] [--profile] [--dump-universe] [--serve SECONDS] [--fresh-process-only]
           Locks the synthetic 3-layer stack for 6 platforms from a loopback index (cold cache, warm cache, nothing to
           lock) and runs pip 23.2 on the same requirements, each measurement repeated N times (default 5).
         """;
@@ -46,6 +49,7 @@ internal sealed record LockingBenchmarkOptions(
                 "--profile" => options with { Profile = true },
                 "--dump-universe" => options with { DumpUniverse = true },
                 "--serve" => options with { ServeSeconds = Number(args, ++i) },
+                "--fresh-process-only" => options with { FreshProcessOnly = true },
                 var other => throw new ArgumentException($"Unknown option '{other}'.\n{Usage}"),
             };
         }

@@ -59,6 +59,17 @@ internal static class LockingBenchmarkProgram
             return 0;
         }
 
+        if (options.FreshProcessOnly)
+        {
+            foreach (var line in await new LockingBenchmark(options, server, pip, universe).FreshProcessOnlyAsync(CancellationToken.None))
+            {
+                Console.WriteLine(line);
+            }
+
+            TryDelete(options.WorkDirectory);
+            return 0;
+        }
+
         try
         {
             var measurements = await new LockingBenchmark(options, server, pip, universe).RunAsync(served, CancellationToken.None);

@@ -100,7 +100,7 @@ internal static class LockingReport
 
             if (m.FreshProcessNoopBreakdown is { } breakdown)
             {
-                text.AppendLine($"- lock state read on its own first: `{breakdown}`");
+                text.AppendLine($"- breakdown run (the lock engine's first step done beforehand, in pieces): `{breakdown}`");
             }
 
             text.AppendLine();
@@ -111,12 +111,12 @@ internal static class LockingReport
     {
         text.AppendLine("Resolution time per platform (the `IPlatformResolver` calls of the 3 layers summed; pip: whole process, host platform):");
         text.AppendLine();
-        text.AppendLine("| Platform | Full lock, cold | Full lock, warm | Platform alone, cold: resolver | Platform alone, cold: wall | pip, cold | pip ÷ alone (resolver) | pinned pip ÷ alone |");
+        text.AppendLine("| Platform | Full lock, cold | Full lock, warm | Platform alone, cold: resolver | Platform alone, cold: wall | pip, cold | pip ÷ alone (resolver) | pinned pip ÷ alone (wall) |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var platform in platforms)
         {
             var alone = m.IsolatedResolver[platform];
-            text.AppendLine(Invariant($"| {platform} | {m.ColdPlatform[platform].MedianAndMin} | {m.WarmPlatform[platform].MedianAndMin} | {alone.MedianAndMin} | {m.IsolatedWall[platform].MedianAndMin} | {(platform == PipAgreement.HostPlatform ? m.PipWall.MedianAndMin : "–")} | {m.PipWall.Median / alone.Median:0.0}× | {m.PipPinnedWall.Median / alone.Median:0.0}× |"));
+            text.AppendLine(Invariant($"| {platform} | {m.ColdPlatform[platform].MedianAndMin} | {m.WarmPlatform[platform].MedianAndMin} | {alone.MedianAndMin} | {m.IsolatedWall[platform].MedianAndMin} | {(platform == PipAgreement.HostPlatform ? m.PipWall.MedianAndMin : "–")} | {m.PipWall.Median / alone.Median:0.0}× | {m.PipPinnedWall.Median / m.IsolatedWall[platform].Median:0.0}× |"));
         }
 
         text.AppendLine();
