@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using VenvStacks.Core.Locking;
+using VenvStacks.Packaging.Pep751;
 using VenvStacks.Packaging.Platforms;
 using VenvStacks.TestSupport.IndexServer;
 
@@ -117,6 +118,20 @@ internal sealed class LockingBenchmark(LockingBenchmarkOptions options, LocalInd
                 measurements.NoopLockOnly.Add(lockOnly);
                 measurements.NoopTraffic = noop.Traffic;
             }
+
+            // The parts of a warm "nothing to lock": what parsing the three pylock files and reading the lock state
+            // (which parses and hashes them) cost on their own.
+            var spec = workspace.Load();
+            var parse = Stopwatch.StartNew();
+            foreach (var layer in spec.Layers)
+            {
+                _ = PyLock.Parse(await File.ReadAllTextAsync(LayerLockFiles.For(spec, layer).PyLockPath, cancellationToken));
+            }
+
+            measurements.NoopPyLockParse.Add(parse.Elapsed);
+            var state = Stopwatch.StartNew();
+            _ = LockStateReader.Read(spec);
+            measurements.NoopStateRead.Add(state.Elapsed);
         }
 
         Log($"round {round}/{options.Repetitions}: each platform alone, cold");

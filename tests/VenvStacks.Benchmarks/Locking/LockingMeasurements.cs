@@ -33,6 +33,10 @@ internal sealed class LockingMeasurements
 
     public Samples NoopLockOnly { get; } = new();
 
+    public Samples NoopPyLockParse { get; } = new();
+
+    public Samples NoopStateRead { get; } = new();
+
     public Samples FreshProcessNoopInProcess { get; } = new();
 
     public Samples FreshProcessNoopWall { get; } = new();

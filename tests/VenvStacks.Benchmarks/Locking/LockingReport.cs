@@ -78,8 +78,8 @@ internal static class LockingReport
         text.AppendLine("|---|---:|---|");
         text.AppendLine(Invariant($"| Cold lock, 3 layers × 6 platforms (wall) | {m.ColdWall.MedianAndMin} | fresh cache dir; spec load + `IndexPlatformResolver` + `LockEngine.LockAsync`; first run in the process (JIT cold): {Samples.Format(m.FirstCold.Wall.TotalMilliseconds)} |"));
         text.AppendLine(Invariant($"| Warm lock, same stack (wall) | {m.WarmWall.MedianAndMin} | cache kept, lock files deleted: pages revalidated (304), metadata from the cache |"));
-        text.AppendLine(Invariant($"| Nothing to lock: spec load + resolver + `LockAsync` (Auto) | {m.NoopEndToEnd.MedianAndMin} | {m.NoopEndToEnd.Count} calls in a warm process; max {Samples.Format(m.NoopEndToEnd.Max)} |"));
-        text.AppendLine(Invariant($"| Nothing to lock: `LockAsync` alone | {m.NoopLockOnly.MedianAndMin} | same calls |"));
+        text.AppendLine(Invariant($"| Nothing to lock: spec load + resolver + `LockAsync` (Auto) | {m.NoopEndToEnd.MedianAndMin} | {m.NoopEndToEnd.Count} calls in a warm process; 95th percentile {Samples.Format(m.NoopEndToEnd.Percentile(0.95))}, max {Samples.Format(m.NoopEndToEnd.Max)} |"));
+        text.AppendLine(Invariant($"| Nothing to lock: `LockAsync` alone | {m.NoopLockOnly.MedianAndMin} | same calls; of which one `LockStateReader.Read` costs {m.NoopStateRead.MedianAndMin} and one `PyLock.Parse` of the 3 lock files {m.NoopPyLockParse.MedianAndMin} (timed apart) |"));
         if (m.FreshProcessNoopInProcess.Count > 0)
         {
             text.AppendLine(Invariant($"| Nothing to lock in a fresh process (JIT cold), in-process time | {m.FreshProcessNoopInProcess.MedianAndMin} | {m.FreshProcessNoopInProcess.Count} processes; the process's wall time incl. .NET start: {m.FreshProcessNoopWall.MedianAndMin} |"));
@@ -239,8 +239,9 @@ internal static class LockingReport
         text.AppendLine();
         var pinnedRatio = m.PipPinnedWall.Median / m.IsolatedWall[slowest].Median;
         text.AppendLine(Invariant($"- Each platform's cold resolution ≥ {PlatformTarget:0}× faster than pip: slowest platform alone ({slowest}) {Samples.Format(m.IsolatedResolver[slowest].Median)} resolver time, {Samples.Format(m.IsolatedWall[slowest].Median)} lock wall time, vs pip {Samples.Format(m.PipWall.Median)}: {ratio:0.0}× ({ratioWall:0.0}× on wall time) — {(ratio >= PlatformTarget ? "met" : "missed")}. Even against pip with every version pinned (no search, {Samples.Format(m.PipPinnedWall.Median)}): {pinnedRatio:0.0}× on wall time."));
-        var noopVerdict = m.NoopEndToEnd.Max <= NoopTargetMs ? "met" : m.NoopEndToEnd.Median <= NoopTargetMs ? "met on the median" : "missed";
-        var noop = Invariant($"- Nothing to lock ≤ {NoopTargetMs:0} ms: {Samples.Format(m.NoopEndToEnd.Median)} median, {Samples.Format(m.NoopEndToEnd.Max)} max in a warm process — {noopVerdict}");
+        var p95 = m.NoopEndToEnd.Percentile(0.95);
+        var noopVerdict = m.NoopEndToEnd.Max <= NoopTargetMs ? "met" : p95 <= NoopTargetMs ? "met (95th percentile)" : m.NoopEndToEnd.Median <= NoopTargetMs ? "met on the median only" : "missed";
+        var noop = Invariant($"- Nothing to lock ≤ {NoopTargetMs:0} ms: {Samples.Format(m.NoopEndToEnd.Median)} median, {Samples.Format(p95)} 95th percentile, {Samples.Format(m.NoopEndToEnd.Max)} max in a warm process — {noopVerdict}");
         if (m.FreshProcessNoopInProcess.Count > 0)
         {
             var freshVerdict = m.FreshProcessNoopInProcess.Median <= NoopTargetMs ? "met" : "missed";

@@ -32,6 +32,18 @@ internal sealed class Samples
 
     public double Max => _values.Count == 0 ? double.NaN : _values.Max();
 
+    /// <summary>The nearest-rank percentile (0 &lt; <paramref name="fraction"/> ≤ 1).</summary>
+    public double Percentile(double fraction)
+    {
+        if (_values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = _values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
     /// <summary>"median (min)" with a precision that suits the size.</summary>
     public string MedianAndMin => $"{Format(Median)} ({Format(Min)})";
 
