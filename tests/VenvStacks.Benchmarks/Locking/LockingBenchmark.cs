@@ -62,9 +62,18 @@ internal sealed class LockingBenchmark(LockingBenchmarkOptions options, LocalInd
 
         if (options.Profile)
         {
-            Log("profile: instrumented cold resolution of linux_x86_64");
-            using var workspace = NewWorkspace([TargetPlatform.LinuxX64]);
-            measurements.Profile = await new LockProfiler(workspace.Load(), NewCache(), server).RunAsync(cancellationToken);
+            // Three instrumented runs, each with a fresh cache; the one with the median total is reported (one run's
+            // numbers belong together, and a single run is at the mercy of the machine's other jobs).
+            Log("profile: instrumented cold resolution of linux_x86_64 (3 runs)");
+            var profiles = new List<ProfileBreakdown>();
+            for (var run = 0; run < 3; run++)
+            {
+                using var workspace = NewWorkspace([TargetPlatform.LinuxX64]);
+                profiles.Add(await new LockProfiler(workspace.Load(), NewCache(), server).RunAsync(cancellationToken));
+            }
+
+            measurements.Profile = profiles.OrderBy(p => p.Cold).ElementAt(1);
+            measurements.ProfileColdRuns = [.. profiles.Select(p => p.Cold)];
         }
 
         return measurements;

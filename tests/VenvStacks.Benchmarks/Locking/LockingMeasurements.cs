@@ -77,6 +77,8 @@ internal sealed class LockingMeasurements
 
     public ProfileBreakdown? Profile { get; set; }
 
+    public IReadOnlyList<TimeSpan> ProfileColdRuns { get; set; } = [];
+
     public static Samples For<TKey>(Dictionary<TKey, Samples> samples, TKey key)
         where TKey : notnull
     {
