@@ -24,7 +24,6 @@ internal sealed class LockingBenchmark(LockingBenchmarkOptions options, LocalInd
     public async Task<LockingMeasurements> RunAsync((int Files, long Bytes) served, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.WorkDirectory);
-        var pipVersion = (await pip.RunAsync(["--version"], cancellationToken)).StandardOutput.Trim();
 
         // Round 0 warms the JIT and the OS file cache (pip's modules); its numbers are reported apart.
         Log("warm-up: cold lock");
@@ -44,7 +43,6 @@ internal sealed class LockingBenchmark(LockingBenchmarkOptions options, LocalInd
             PipWithOurPins = pinnedCheck,
             Universe = universe,
             Served = served,
-            PipVersion = pipVersion,
             FirstCold = firstCold,
             FirstPipWall = firstPipWall,
             PipResolution = pipResolution,
@@ -57,7 +55,7 @@ internal sealed class LockingBenchmark(LockingBenchmarkOptions options, LocalInd
 
         if (options.FreshProcessNoops > 0)
         {
-            await FreshProcessNoopsAsync(measurements, cancellationToken);
+            measurements.FreshProcess = await FreshProcessNoopsAsync(cancellationToken);
         }
 
         if (options.Profile)
@@ -83,22 +81,12 @@ internal sealed class LockingBenchmark(LockingBenchmarkOptions options, LocalInd
     public async Task<IReadOnlyList<string>> FreshProcessOnlyAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.WorkDirectory);
-        var measurements = new LockingMeasurements
-        {
-            Universe = universe,
-            Served = default,
-            PipVersion = string.Empty,
-            FirstCold = null!,
-            FirstPipWall = default,
-            PipResolution = [],
-            PipWithOurPins = null,
-        };
-        await FreshProcessNoopsAsync(measurements, cancellationToken);
+        var runs = await FreshProcessNoopsAsync(cancellationToken);
         return
         [
-            $"nothing to lock, fresh process, in-process: {measurements.FreshProcessNoopInProcess.MedianAndMin}; process wall: {measurements.FreshProcessNoopWall.MedianAndMin}",
-            .. measurements.FreshProcessNoopPhases,
-            "breakdown: " + measurements.FreshProcessNoopBreakdown,
+            $"nothing to lock, fresh process, in-process: {runs.InProcess.MedianAndMin}; process wall: {runs.Wall.MedianAndMin}",
+            .. runs.Phases,
+            "breakdown: " + runs.Breakdown,
         ];
     }
 
@@ -158,6 +146,7 @@ internal sealed class LockingBenchmark(LockingBenchmarkOptions options, LocalInd
         var (pipWall, _, pipTraffic) = await PipAsync(cancellationToken);
         measurements.PipWall.Add(pipWall);
         measurements.PipTraffic = pipTraffic;
+
         // pip given its own answer (every package pinned with ==): its cost without the search, the floor for this stack.
         server.ClearRequests();
         var pinnedClock = Stopwatch.StartNew();
@@ -169,23 +158,25 @@ internal sealed class LockingBenchmark(LockingBenchmarkOptions options, LocalInd
         measurements.PipStartup.Add(startup.Elapsed);
     }
 
-    private async Task FreshProcessNoopsAsync(LockingMeasurements measurements, CancellationToken cancellationToken)
+    private async Task<FreshProcessNoops> FreshProcessNoopsAsync(CancellationToken cancellationToken)
     {
         // A locked stack on disk for the child processes to find up to date.
         using var workspace = NewWorkspace(TargetPlatform.Defaults);
         var cache = NewCache();
         Require(await LockAsync(workspace, cache, cancellationToken), LayerLockAction.Locked);
         Log("nothing to lock, fresh processes");
+        var runs = new FreshProcessNoops();
         for (var run = 0; run < options.FreshProcessNoops; run++)
         {
             var (inProcess, wall, phases) = await FreshProcessNoop.RunAsync(workspace.SpecPath, cache, stateFirst: false, cancellationToken);
-            measurements.FreshProcessNoopInProcess.Add(inProcess);
-            measurements.FreshProcessNoopWall.Add(wall);
-            measurements.FreshProcessNoopPhases.Add(phases);
+            runs.InProcess.Add(inProcess);
+            runs.Wall.Add(wall);
+            runs.Phases.Add(phases);
         }
 
         // One more child that reads the lock state on its own first, to see what that part costs JIT-cold.
-        measurements.FreshProcessNoopBreakdown = (await FreshProcessNoop.RunAsync(workspace.SpecPath, cache, stateFirst: true, cancellationToken)).Phases;
+        runs.Breakdown = (await FreshProcessNoop.RunAsync(workspace.SpecPath, cache, stateFirst: true, cancellationToken)).Phases;
+        return runs;
     }
 
     private async Task<LockRun> LockAsync(StackWorkspace workspace, string cache, CancellationToken cancellationToken)

@@ -15,8 +15,6 @@ internal sealed class LockingMeasurements
 
     public required (int Files, long Bytes) Served { get; init; }
 
-    public required string PipVersion { get; init; }
-
     public required LockRun FirstCold { get; init; }
 
     public required TimeSpan FirstPipWall { get; init; }
@@ -37,13 +35,7 @@ internal sealed class LockingMeasurements
 
     public Samples NoopStateRead { get; } = new();
 
-    public Samples FreshProcessNoopInProcess { get; } = new();
-
-    public Samples FreshProcessNoopWall { get; } = new();
-
-    public List<string> FreshProcessNoopPhases { get; } = [];
-
-    public string? FreshProcessNoopBreakdown { get; set; }
+    public FreshProcessNoops FreshProcess { get; set; } = new();
 
     public Samples PipWall { get; } = new();
 

@@ -80,25 +80,25 @@ internal static class LockingReport
         text.AppendLine(Invariant($"| Warm lock, same stack (wall) | {m.WarmWall.MedianAndMin} | cache kept, lock files deleted: pages revalidated (304), metadata from the cache |"));
         text.AppendLine(Invariant($"| Nothing to lock: spec load + resolver + `LockAsync` (Auto) | {m.NoopEndToEnd.MedianAndMin} | {m.NoopEndToEnd.Count} calls in a warm process; 95th percentile {Samples.Format(m.NoopEndToEnd.Percentile(0.95))}, max {Samples.Format(m.NoopEndToEnd.Max)} |"));
         text.AppendLine(Invariant($"| Nothing to lock: `LockAsync` alone | {m.NoopLockOnly.MedianAndMin} | same calls; of which one `LockStateReader.Read` costs {m.NoopStateRead.MedianAndMin} and one `PyLock.Parse` of the 3 lock files {m.NoopPyLockParse.MedianAndMin} (timed apart) |"));
-        if (m.FreshProcessNoopInProcess.Count > 0)
+        if (m.FreshProcess.InProcess.Count > 0)
         {
-            text.AppendLine(Invariant($"| Nothing to lock in a fresh process (JIT cold), in-process time | {m.FreshProcessNoopInProcess.MedianAndMin} | {m.FreshProcessNoopInProcess.Count} processes; the process's wall time incl. .NET start: {m.FreshProcessNoopWall.MedianAndMin} |"));
+            text.AppendLine(Invariant($"| Nothing to lock in a fresh process (JIT cold), in-process time | {m.FreshProcess.InProcess.MedianAndMin} | {m.FreshProcess.InProcess.Count} processes; the process's wall time incl. .NET start: {m.FreshProcess.Wall.MedianAndMin} |"));
         }
 
         text.AppendLine(Invariant($"| pip: `install --dry-run --ignore-installed --report`, cold (wall) | {m.PipWall.MedianAndMin} | host platform only, all 3 layers' requirements at once, `--no-cache-dir --only-binary=:all:`; first run: {Samples.Format(m.FirstPipWall.TotalMilliseconds)} |"));
         text.AppendLine(Invariant($"| pip, cold, every package pinned to pip's own answer (`name==version`) | {m.PipPinnedWall.MedianAndMin} | the same work without the search: pip's floor for this stack |"));
         text.AppendLine(Invariant($"| pip: `pip --version` (interpreter + pip start) | {m.PipStartup.MedianAndMin} | a lower bound of pip's fixed cost |"));
         text.AppendLine();
-        if (m.FreshProcessNoopPhases.Count > 0)
+        if (m.FreshProcess.Phases.Count > 0)
         {
             text.AppendLine("Nothing to lock in a fresh process, phase by phase (ms; JIT = time the JIT compiler ran during the phase, process-wide):");
             text.AppendLine();
-            foreach (var phases in m.FreshProcessNoopPhases)
+            foreach (var phases in m.FreshProcess.Phases)
             {
                 text.AppendLine($"- `{phases}`");
             }
 
-            if (m.FreshProcessNoopBreakdown is { } breakdown)
+            if (m.FreshProcess.Breakdown is { } breakdown)
             {
                 text.AppendLine($"- breakdown run (the lock engine's first step done beforehand, in pieces): `{breakdown}`");
             }
@@ -241,10 +241,10 @@ internal static class LockingReport
         var p95 = m.NoopEndToEnd.Percentile(0.95);
         var noopVerdict = m.NoopEndToEnd.Max <= NoopTargetMs ? "met" : p95 <= NoopTargetMs ? "met (95th percentile)" : m.NoopEndToEnd.Median <= NoopTargetMs ? "met on the median only" : "missed";
         var noop = Invariant($"- Nothing to lock ≤ {NoopTargetMs:0} ms: {Samples.Format(m.NoopEndToEnd.Median)} median, {Samples.Format(p95)} 95th percentile, {Samples.Format(m.NoopEndToEnd.Max)} max in a warm process — {noopVerdict}");
-        if (m.FreshProcessNoopInProcess.Count > 0)
+        if (m.FreshProcess.InProcess.Count > 0)
         {
-            var freshVerdict = m.FreshProcessNoopInProcess.Median <= NoopTargetMs ? "met" : "missed";
-            noop += Invariant($"; {Samples.Format(m.FreshProcessNoopInProcess.Median)} in a fresh process (JIT cold) — {freshVerdict}");
+            var freshVerdict = m.FreshProcess.InProcess.Median <= NoopTargetMs ? "met" : "missed";
+            noop += Invariant($"; {Samples.Format(m.FreshProcess.InProcess.Median)} in a fresh process (JIT cold) — {freshVerdict}");
         }
 
         text.AppendLine(noop + ".");
