@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using VenvStacks.Benchmarks.Locking;
 
-// Every benchmark class in this assembly is selectable: `dotnet run -c Release -- --filter '*Version*'`.
+// `--locking` runs the end-to-end locking measurement (Locking/LockingBenchmarkProgram.cs). Everything else goes to
+// BenchmarkDotNet, where every benchmark class is selectable: `dotnet run -c Release -- --filter '*Version*'`.
+if (LockingBenchmarkProgram.Handles(args))
+{
+    return await LockingBenchmarkProgram.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
