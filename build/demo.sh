@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Runs the main job on the demo stack (testassets/demo) the way a user would: packs the SDK into a local feed, writes
 # a standalone project folder that consumes it through global.json `msbuild-sdks`, then runs
-#   dotnet build -t:ShowLayers     (the layer tree)
-#   dotnet build                   (the whole pipeline the SDK implements so far)
-# Everything goes to artifacts/demo/ (feed, private NuGet packages folder, project, binlogs).
+#   dotnet build -t:ShowLayers     (the layer tree, nothing locked yet: every layer starred)
+#   dotnet build                   (the whole pipeline the SDK implements so far: validate, lock every layer)
+#   dotnet build -t:ShowLayers     (now locked)
+#   dotnet build                   (again: nothing to do, LockLayers skipped)
+# There is no PyPI here, so the stack is locked offline (VenvStacksNoIndex) from a folder of the real wheels this kind
+# of machine carries (pyenv's ensurepip bundles, Debian's python-wheels).
+# Everything goes to artifacts/demo/ (feed, private NuGet packages folder, wheels, project, binlogs).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,12 +46,31 @@ cat > "$work/nuget.config" <<XML
 </configuration>
 XML
 
+wheels="$demo_root/wheels"
+mkdir -p "$wheels"
+for wheel in /root/.pyenv/versions/*/lib/python3*/ensurepip/_bundled/*.whl /usr/share/python-wheels/*.whl; do
+  [[ -f "$wheel" ]] && cp -n "$wheel" "$wheels/"
+done
+if ! compgen -G "$wheels/*.whl" >/dev/null; then
+  echo "No wheels found on this machine to lock the demo stack from" >&2
+  exit 1
+fi
+lock_properties=(-p:VenvStacksLocalWheels="$wheels" -p:VenvStacksNoIndex=true -p:VenvStacksCacheDir="$demo_root/cache")
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 export NUGET_PACKAGES="$demo_root/packages"
 
 cd "$work/stack"
 echo "== dotnet build -t:ShowLayers ($work/stack/stack.venvproj, VenvStacks.Sdk $version)"
 dotnet build stack.venvproj -t:ShowLayers -nodeReuse:false -bl:"$demo_root/logs/show.binlog"
-echo "== dotnet build"
-dotnet build stack.venvproj -nodeReuse:false -bl:"$demo_root/logs/build.binlog"
-echo "Demo finished. Project: $work/stack  Binary logs: $demo_root/logs"
+echo "== dotnet build (locks every layer from $wheels)"
+dotnet build stack.venvproj -nodeReuse:false "${lock_properties[@]}" -bl:"$demo_root/logs/build.binlog"
+echo "== dotnet build -t:ShowLayers (locked)"
+dotnet build stack.venvproj -t:ShowLayers -nodeReuse:false -bl:"$demo_root/logs/show-locked.binlog"
+for summary in requirements/*/packages-*.txt; do
+  echo "== $summary"
+  cat "$summary"
+done
+echo "== dotnet build (again: nothing to do)"
+dotnet build stack.venvproj -nodeReuse:false "${lock_properties[@]}" -bl:"$demo_root/logs/rebuild.binlog"
+echo "Demo finished. Project: $work/stack  Lock files: $work/stack/requirements  Binary logs: $demo_root/logs"
