@@ -28,6 +28,20 @@ internal sealed class PartialSolution
     /// <summary>The decided version index of a package, or -1.</summary>
     public int DecidedVersion(int package) => _packages[package].Decision;
 
+    /// <summary>The decision level a package was decided at, or -1 when it is not decided.</summary>
+    public int DecisionLevelOf(int package)
+    {
+        foreach (var index in _packages[package].History)
+        {
+            if (_assignments[index].IsDecision)
+            {
+                return _assignments[index].DecisionLevel;
+            }
+        }
+
+        return -1;
+    }
+
     public void Decide(int package, int version, int universeSize)
     {
         DecisionLevel++;

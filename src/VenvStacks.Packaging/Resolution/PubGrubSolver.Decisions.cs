@@ -10,7 +10,8 @@ internal sealed partial class PubGrubSolver
 {
     /// <summary>
     /// The next package to decide: the root, then extras whose package is decided (they are forced), then packages
-    /// left with a single candidate, then the earliest discovered (close to breadth-first, as pip and uv order).
+    /// left with a single candidate, then packages that repeated conflicts moved (<see cref="ConflictPriority"/>),
+    /// then the earliest discovered (close to breadth-first, as pip and uv order).
     /// </summary>
     private int ChoosePackage()
     {
@@ -31,7 +32,14 @@ internal sealed partial class PubGrubSolver
             else
             {
                 var allowed = _solution.Accumulated(id)!.Value.Versions;
-                rank = allowed.Intersect(package.Candidates!.Usable).Count <= 1 ? 2 : 3;
+                rank = allowed.Intersect(package.Candidates!.Usable).Count <= 1
+                    ? 2
+                    : _priorities[id] switch
+                    {
+                        ConflictPriority.Early => 3,
+                        ConflictPriority.Late => 4,
+                        _ => 5,
+                    };
             }
 
             if (rank < bestRank)
@@ -116,6 +124,7 @@ internal sealed partial class PubGrubSolver
         {
             if (OthersSatisfied(incompatibility, id))
             {
+                _conflicts.Record(id, Culprits(incompatibility, package));
                 // Deciding would satisfy it at once; propagation will rule the version out instead, and the next
                 // versions will be tried one by one: fetch them together now.
                 PrefetchNextVersions(package, allowed, version);
@@ -125,6 +134,48 @@ internal sealed partial class PubGrubSolver
 
         _solution.Decide(id, version, candidates.Count);
         return id;
+    }
+
+    /// <summary>
+    /// The packages whose assignments rejected a version of <paramref name="package"/>; a package's own extras (and
+    /// the package of an extra) only copy its version and are not culprits.
+    /// </summary>
+    private List<int> Culprits(Incompatibility incompatibility, SolverPackage package) =>
+        [.. incompatibility.Terms.Select(term => term.Package).Where(other => other != RootId && _packages[other].Name != package.Name)];
+
+    /// <summary>
+    /// Applies what <see cref="ConflictTracker"/> queued: often-rejected packages move ahead; a package whose decision
+    /// keeps rejecting others moves back and, if decided, is undone with every decision after it, so the
+    /// prioritized packages are decided first. Learned incompatibilities stay; propagation re-derives from them.
+    /// </summary>
+    private void ApplyConflictPriorities()
+    {
+        foreach (var id in _conflicts.TakePrioritized())
+        {
+            _priorities[id] = ConflictPriority.Early;
+        }
+
+        var backtrackTo = int.MaxValue;
+        foreach (var id in _conflicts.TakeDeprioritized())
+        {
+            // A package already moved either way keeps its place, so two packages cannot swap back and forth.
+            if (_priorities[id] != ConflictPriority.None)
+            {
+                continue;
+            }
+
+            _priorities[id] = ConflictPriority.Late;
+            if (_solution.DecisionLevelOf(id) is var level and > 1)
+            {
+                backtrackTo = Math.Min(backtrackTo, level - 1);
+            }
+        }
+
+        if (backtrackTo != int.MaxValue)
+        {
+            _solution.Backtrack(backtrackTo);
+            Propagate(Enumerable.Range(0, _packages.Count));
+        }
     }
 
     private void PrefetchNextVersions(SolverPackage package, VersionSet allowed, int rejected)

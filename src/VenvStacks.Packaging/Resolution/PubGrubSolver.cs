@@ -29,6 +29,8 @@ internal sealed partial class PubGrubSolver
     private readonly Dictionary<NormalizedName, List<int>> _idsByName = [];
     private readonly List<List<Incompatibility>> _byPackage = [];
     private readonly PartialSolution _solution = new();
+    private readonly ConflictTracker _conflicts = new();
+    private readonly List<ConflictPriority> _priorities = [];
     private readonly Dictionary<(int Depender, int Target, VersionSet Targets), Incompatibility> _dependencyIndex = [];
     private readonly Dictionary<(int Package, int Version), List<(Requirement Requirement, NormalizedName Target)>> _applied = [];
     private readonly Dictionary<(int Package, int Version), PackageMetadata> _metadataUsed = [];
@@ -64,6 +66,11 @@ internal sealed partial class PubGrubSolver
         {
             cancellationToken.ThrowIfCancellationRequested();
             Propagate(next);
+            if (_conflicts.HasPending)
+            {
+                ApplyConflictPriorities();
+            }
+
             var package = ChoosePackage();
             if (package < 0)
             {
@@ -77,6 +84,7 @@ internal sealed partial class PubGrubSolver
     private void AddPackage(SolverPackage package)
     {
         _packages.Add(package);
+        _priorities.Add(ConflictPriority.None);
         _byPackage.Add([]);
         _solution.AddPackage();
         if (!package.IsRoot)
@@ -179,10 +187,11 @@ internal sealed partial class PubGrubSolver
 
     // ---- Unit propagation and conflict resolution ----
 
-    private void Propagate(int start)
+    private void Propagate(int start) => Propagate([start]);
+
+    private void Propagate(IEnumerable<int> starts)
     {
-        var changed = new Stack<int>();
-        changed.Push(start);
+        var changed = new Stack<int>(starts);
         while (changed.Count > 0)
         {
             var package = changed.Pop();

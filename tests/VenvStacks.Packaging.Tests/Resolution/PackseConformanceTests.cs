@@ -36,40 +36,73 @@ public sealed class PackseConformanceTests(ITestOutputHelper output)
     public async Task Resolves_the_scenario_as_expected(string name)
     {
         var scenario = PackseScenario.Load(name);
-        var index = scenario.Index();
-        var resolver = new Resolver(index);
+        var resolver = new Resolver(scenario.Index());
+        var outcomes = new List<(ResolutionTarget Target, ResolutionResult? Resolution, ResolutionException? Error)>();
+        foreach (var target in scenario.Targets)
+        {
+            try
+            {
+                outcomes.Add((target, await resolver.ResolveAsync(scenario.Request, target), null));
+            }
+            catch (ResolutionException error)
+            {
+                output.WriteLine(target.Name + ": " + error.Message);
+                error.Message.ShouldEndWith("unsatisfiable.");
+                error.Facts.ShouldNotBeEmpty();
+                outcomes.Add((target, null, error));
+            }
+        }
 
         if (!scenario.Satisfiable)
         {
-            var error = await Should.ThrowAsync<ResolutionException>(() => resolver.ResolveAsync(scenario.Request, scenario.Target));
-            output.WriteLine(error.Message);
-            error.Message.ShouldEndWith("unsatisfiable.");
-            error.Facts.ShouldNotBeEmpty();
+            // A lock fails when any of its targets has no solution.
+            outcomes.ShouldContain(outcome => outcome.Error != null, "the scenario is unsatisfiable");
             return;
         }
 
-        var resolution = await resolver.ResolveAsync(scenario.Request, scenario.Target);
-        if (scenario.ExpectedPackages is { } expected)
+        foreach (var (target, resolution, error) in outcomes)
         {
-            resolution.Packages.ToDictionary(package => package.Name.Value, package => package.Version.ToString())
-                .ShouldBe(expected, ignoreOrder: true);
-        }
-        else
-        {
-            resolution.Packages.ShouldNotBeEmpty();
-        }
+            error.ShouldBeNull($"{target.Name} must resolve");
+            if (scenario.ExpectedPackages is { } expected)
+            {
+                resolution!.Packages.ToDictionary(package => package.Name.Value, package => package.Version.ToString())
+                    .ShouldBe(expected, ignoreOrder: true, target.Name);
+            }
 
-        resolution.Packages.ShouldAllBe(package => package.Wheel.IsWheel && package.CompatibleWheels.Contains(package.Wheel));
+            resolution!.Packages.ShouldAllBe(package => package.Wheel.IsWheel && package.CompatibleWheels.Contains(package.Wheel));
+        }
     }
 
     [Theory]
     [MemberData(nameof(NotRepresentable))]
     public void A_scenario_that_cannot_be_represented_is_listed_with_its_reason(string name, string reason)
     {
-        var listing = File.ReadAllLines(Path.Combine(TestData.RepositoryRoot, "docs", "conformance.md"));
+        PackseScenario.ListedInConformanceDoc(name, reason)
+            .ShouldBeTrue($"docs/conformance.md must list `{name}` with the reason `{reason}`");
+    }
 
-        listing.ShouldContain(line => line.Contains($"`{name}`", StringComparison.Ordinal) && line.Contains($"`{reason}`", StringComparison.Ordinal),
-            $"docs/conformance.md must list `{name}` with the reason `{reason}`");
+    public static TheoryData<string> LockedPerPlatform =>
+        [.. PackseScenario.AllNames().Where(name => PackseScenario.Load(name).NotRepresentableReason == "per-platform")];
+
+    /// <summary>
+    /// The deliberate difference: a universal scenario uv's forking resolver cannot lock, although every environment
+    /// has a solution of its own, locks here because each platform is resolved on its own and the picks merged.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(LockedPerPlatform))]
+    public async Task A_universal_conflict_that_only_forking_cannot_solve_resolves_on_every_platform(string name)
+    {
+        var scenario = PackseScenario.Load(name);
+        var resolver = new Resolver(scenario.Index());
+        var picks = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var target in scenario.Targets)
+        {
+            var resolution = await resolver.ResolveAsync(scenario.Request, target);
+            output.WriteLine($"{target.Name}: {string.Join(", ", resolution.Packages.Select(package => $"{package.Name}=={package.Version}"))}");
+            picks.UnionWith(resolution.Packages.Select(package => $"{package.Name}=={package.Version}"));
+        }
+
+        picks.GroupBy(pick => pick.Split("==")[0]).ShouldContain(versions => versions.Count() > 1, "some package needs a different version per platform");
     }
 
     [Fact]

@@ -70,9 +70,29 @@ internal sealed class PackseScenario
         {
             var platform = Options.GetProperty("python_platform").GetString();
             var linux = platform == "x86_64-manylinux2014" ? LinuxTarget.ForGlibc(2, 17) : LinuxTarget.Default;
+            return ResolutionTarget.ForPlatform(TargetPlatform.LinuxX64, Python, linux);
+        }
+    }
+
+    /// <summary>Whether the scenario asks for a universal lock (one valid in every environment).</summary>
+    public bool Universal => Options.GetProperty("universal").GetBoolean();
+
+    /// <summary>
+    /// The targets the scenario resolves for. A universal scenario is locked the way the lock engine locks a layer:
+    /// once for each of the six venvstacks platforms, CPython at the scenario's Python, default Linux and macOS bounds.
+    /// </summary>
+    public IReadOnlyList<ResolutionTarget> Targets =>
+        Universal
+            ? [.. TargetPlatform.All.Select(platform => ResolutionTarget.ForPlatform(platform, Python))]
+            : [Target];
+
+    private PythonImplementation Python
+    {
+        get
+        {
             // "3.9" means 3.9.0 (README); the runtime notation wants the patch number written out.
             var full = PythonVersion.Count(character => character == '.') == 1 ? PythonVersion + ".0" : PythonVersion;
-            return ResolutionTarget.ForPlatform(TargetPlatform.LinuxX64, PythonImplementation.Parse("cpython@" + full), linux);
+            return PythonImplementation.Parse("cpython@" + full);
         }
     }
 
@@ -112,26 +132,33 @@ internal sealed class PackseScenario
     }
 
     /// <summary>
-    /// Why the scenario cannot be reproduced by a binary-only resolver for one target, or null when it can.
-    /// The reasons are the headings of the list in docs/conformance.md.
+    /// Why the scenario's expectation cannot be reproduced here, or null when it can. The reasons are the headings of
+    /// the list in docs/conformance.md. All but <c>per-platform</c> follow from the data; <c>per-platform</c> is a
+    /// deliberate difference that the list itself declares, and it only counts for an unsatisfiable universal
+    /// scenario (the test then checks the difference: every platform resolves).
     /// </summary>
     public string? NotRepresentableReason
     {
         get
         {
-            if (Options.GetProperty("universal").GetBoolean())
-            {
-                return "universal";
-            }
-
             if (Options.GetProperty("no_binary").GetArrayLength() > 0)
             {
                 return "no-binary";
             }
 
-            if (Satisfiable && NeedsSourceDistribution())
+            if (Satisfiable && Targets.Any(NeedsSourceDistribution))
             {
                 return "sdist";
+            }
+
+            if (Universal && Satisfiable && Targets.Any(HasUninstallableVersion))
+            {
+                return "uninstallable";
+            }
+
+            if (Universal && !Satisfiable && ListedInConformanceDoc(Name, "per-platform"))
+            {
+                return "per-platform";
             }
 
             return null;
@@ -139,27 +166,39 @@ internal sealed class PackseScenario
     }
 
     /// <summary>
-    /// Whether the expected success rests on a source distribution: an expected version without an installable
-    /// wheel, or (when no versions are expected) any version that only a source distribution could provide.
+    /// Whether the expected success on <paramref name="target"/> rests on a source distribution: an expected version
+    /// without an installable wheel, or (when no versions are expected) any version that only a source distribution
+    /// could provide.
     /// </summary>
-    private bool NeedsSourceDistribution()
+    private bool NeedsSourceDistribution(ResolutionTarget target)
     {
-        var target = Target;
-        bool Installable(JsonElement data) =>
-            data.GetProperty("wheel").GetBoolean()
-            && (data.GetProperty("requires_python").GetString() is not { } requiresPython || SpecifierSet.Parse(requiresPython).Contains(target.PythonVersion, prereleases: true))
-            && Strings(data.GetProperty("wheel_tags")).Any(tags => target.Tags.IsCompatible(TagSet.Parse(tags)));
-
         var packages = _root.GetProperty("packages");
         if (ExpectedPackages is { } expected)
         {
-            return expected.Any(pin => !Installable(packages.GetProperty(pin.Key).GetProperty("versions").GetProperty(pin.Value)));
+            return expected.Any(pin => !Installable(packages.GetProperty(pin.Key).GetProperty("versions").GetProperty(pin.Value), target));
         }
 
-        return packages.EnumerateObject()
-            .SelectMany(package => package.Value.GetProperty("versions").EnumerateObject())
-            .Any(version => version.Value.GetProperty("sdist").GetBoolean() && !Installable(version.Value));
+        return Versions().Any(version => version.GetProperty("sdist").GetBoolean() && !Installable(version, target));
     }
+
+    /// <summary>Whether some version has neither a wheel for <paramref name="target"/> nor a source distribution.</summary>
+    private bool HasUninstallableVersion(ResolutionTarget target) =>
+        Versions().Any(version => !version.GetProperty("sdist").GetBoolean() && !Installable(version, target));
+
+    private IEnumerable<JsonElement> Versions() =>
+        _root.GetProperty("packages").EnumerateObject()
+            .SelectMany(package => package.Value.GetProperty("versions").EnumerateObject())
+            .Select(version => version.Value);
+
+    private static bool Installable(JsonElement version, ResolutionTarget target) =>
+        version.GetProperty("wheel").GetBoolean()
+        && (version.GetProperty("requires_python").GetString() is not { } requiresPython || SpecifierSet.Parse(requiresPython).Contains(target.PythonVersion, prereleases: true))
+        && Strings(version.GetProperty("wheel_tags")).Any(tags => target.Tags.IsCompatible(TagSet.Parse(tags)));
+
+    /// <summary>Whether docs/conformance.md lists the scenario with the reason (a table row naming both).</summary>
+    public static bool ListedInConformanceDoc(string name, string reason) =>
+        File.ReadLines(Path.Combine(TestData.RepositoryRoot, "docs", "conformance.md"))
+            .Any(line => line.StartsWith('|') && line.Contains($"`{name}`", StringComparison.Ordinal) && line.Contains($"`{reason}`", StringComparison.Ordinal));
 
     private static string WithExtraMarker(string requirement, string extra)
     {
