@@ -146,56 +146,36 @@ internal static class SpecifierGrammar
         return p;
     }
 
-    private static int MatchPreRelease(ReadOnlySpan<char> s, int p)
-    {
-        var q = p < s.Length && IsSeparator(s[p]) ? p + 1 : p;
-        var label = MatchAny(s, q, ["alpha", "beta", "preview", "pre", "a", "b", "c", "rc"]);
-        if (label == 0)
-        {
-            return p;
-        }
-
-        q += label;
-        if (q < s.Length && IsSeparator(s[q]))
-        {
-            q++;
-        }
-
-        return ScanDigits(s, q);
-    }
+    private static int MatchPreRelease(ReadOnlySpan<char> s, int p) =>
+        MatchLabelledNumber(s, p, ["alpha", "beta", "preview", "pre", "a", "b", "c", "rc"]);
 
     private static int MatchPostRelease(ReadOnlySpan<char> s, int p)
     {
+        // The implicit post-release "-N" has no label.
         if (p + 1 < s.Length && s[p] == '-' && char.IsAsciiDigit(s[p + 1]))
         {
             return ScanDigits(s, p + 1);
         }
 
+        return MatchLabelledNumber(s, p, ["post", "rev", "r"]);
+    }
+
+    private static int MatchDevRelease(ReadOnlySpan<char> s, int p) => MatchLabelledNumber(s, p, ["dev"]);
+
+    /// <summary>
+    /// <c>[-_\.]?(label)[-_\.]?[0-9]*</c>, the shape of the pre-, post- and dev-release segments; returns
+    /// <paramref name="p"/> when no label follows.
+    /// </summary>
+    private static int MatchLabelledNumber(ReadOnlySpan<char> s, int p, ReadOnlySpan<string> labels)
+    {
         var q = p < s.Length && IsSeparator(s[p]) ? p + 1 : p;
-        var label = MatchAny(s, q, ["post", "rev", "r"]);
+        var label = MatchAny(s, q, labels);
         if (label == 0)
         {
             return p;
         }
 
         q += label;
-        if (q < s.Length && IsSeparator(s[q]))
-        {
-            q++;
-        }
-
-        return ScanDigits(s, q);
-    }
-
-    private static int MatchDevRelease(ReadOnlySpan<char> s, int p)
-    {
-        var q = p < s.Length && IsSeparator(s[p]) ? p + 1 : p;
-        if (!VersionParser.StartsWithIgnoreAsciiCase(s[q..], "dev", out _))
-        {
-            return p;
-        }
-
-        q += 3;
         if (q < s.Length && IsSeparator(s[q]))
         {
             q++;
