@@ -88,7 +88,7 @@ public sealed class LockEngine(IPlatformResolver resolver)
                 else
                 {
                     await WriteSideFilesAsync(layer, state.Files, PyLock.Parse(await File.ReadAllTextAsync(state.Files.PyLockPath, cancellationToken).ConfigureAwait(false)), written, cancellationToken).ConfigureAwait(false);
-                    var metadata = await UpdateMetadataAsync(spec, layer, state.Recorded, options, written, cancellationToken).ConfigureAwait(false);
+                    var metadata = await UpdateMetadataAsync(spec, layer, state, options, written, cancellationToken).ConfigureAwait(false);
                     var action = state.NeedsVersionUpdate ? LayerLockAction.VersionUpdated : LayerLockAction.UpToDate;
                     if (action == LayerLockAction.VersionUpdated)
                     {
@@ -197,7 +197,9 @@ public sealed class LockEngine(IPlatformResolver resolver)
         var requirementsChanged = state.Recorded?.RequirementsHash != newHash || state.RequirementsHashOnDisk != newHash;
         await WriteIfChangedAsync(state.Files.PyLockPath, lockFile.ToToml(), written, cancellationToken).ConfigureAwait(false);
         await WriteSideFilesAsync(layer, state.Files, lockFile, written, cancellationToken).ConfigureAwait(false);
-        var metadata = await UpdateMetadataAsync(spec, layer, state.Recorded, options, written, cancellationToken).ConfigureAwait(false);
+        // Only the pylock changed on disk since the state was read, and it now holds exactly lockFile.
+        var current = state with { RequirementsHashOnDisk = newHash, InvalidatedByDependency = false };
+        var metadata = await UpdateMetadataAsync(spec, layer, current, options, written, cancellationToken).ConfigureAwait(false);
         return new LayerLockOutcome(layer.BuildName, LayerLockAction.Locked, requirementsChanged, metadata);
     }
 
@@ -276,10 +278,10 @@ public sealed class LockEngine(IPlatformResolver resolver)
         await WriteIfChangedAsync(files.SummaryPath, PackageSummary.Render(layer.BuildName, lockFile), written, cancellationToken).ConfigureAwait(false);
     }
 
+    // state: the layer's lock as its files are now, requirements hash included; nothing above it may invalidate it.
     private static async Task<LockMetadata> UpdateMetadataAsync(
-        StackSpec spec, LayerSpec layer, LockMetadata? recorded, LockOptions options, ImmutableArray<string>.Builder written, CancellationToken cancellationToken)
+        StackSpec spec, LayerSpec layer, LayerLockState state, LockOptions options, ImmutableArray<string>.Builder written, CancellationToken cancellationToken)
     {
-        var state = LockStateReader.ReadLayer(spec, layer);
         var clamp = spec.ToolConfig.ExcludeNewer?.Cutoff;
         LockMetadata metadata;
         if (state.HasValidLock)
@@ -308,10 +310,10 @@ public sealed class LockEngine(IPlatformResolver resolver)
 
             metadata = new LockMetadata(
                 state.LockInputHash,
-                layer.Versioned && recorded is not null ? recorded.LockVersion + 1 : 1,
+                layer.Versioned && state.Recorded is not null ? state.Recorded.LockVersion + 1 : 1,
                 LockMetadata.FormatTime(lockTime),
                 state.OtherInputsHash,
-                state.RequirementsHashOnDisk ?? LockHashes.RequirementsHash(PyLock.Parse(await File.ReadAllTextAsync(state.Files.PyLockPath, cancellationToken).ConfigureAwait(false))),
+                state.RequirementsHashOnDisk!,
                 state.VersionInputsHash);
         }
 

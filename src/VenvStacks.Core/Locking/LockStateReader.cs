@@ -34,10 +34,6 @@ public static class LockStateReader
             : LayerLockSummary.Unlocked;
     }
 
-    /// <summary>The state of one layer as its files are now, without the cascade from lower layers.</summary>
-    public static LayerLockState ReadLayer(StackSpec spec, LayerSpec layer) =>
-        ReadLayer(spec, layer, SourceTreeFilter.For(spec.SpecDirectory), invalidatedByDependency: false);
-
     private static LayerLockState ReadLayer(StackSpec spec, LayerSpec layer, SourceTreeFilter filter, bool invalidatedByDependency)
     {
         var files = LayerLockFiles.For(spec, layer);
