@@ -1,4 +1,3 @@
-using System.Globalization;
 using VenvStacks.Core.Hashing;
 using VenvStacks.Core.SourceTrees;
 using VenvStacks.Core.Specs;
@@ -118,7 +117,4 @@ public static class LockHashes
 
     /// <summary>The hash of a launch or support module as published in metadata.</summary>
     public static string ModuleHash(ModuleSource module, SourceTreeFilter filter) => ContentHashes.HashModule(module.FullPath, filter);
-
-    /// <summary>Formats a lock version as it appears in deployed names.</summary>
-    public static string FormatVersion(int version) => version.ToString(CultureInfo.InvariantCulture);
 }
