@@ -113,11 +113,6 @@ internal sealed class UvToolConfigReader(string specPath, StackSpecLoadOptions o
                 diagnostics.Error(DiagnosticCodes.InvalidToolConfig, $"Package index format must be 'simple' or 'flat', not '{f.Value}'", f.Location);
             }
 
-            foreach (var key in IndexKeys)
-            {
-                reader.Has(key);
-            }
-
             reader.ReportUnknownKeys(IndexKeys);
             if (url is { } u)
             {
