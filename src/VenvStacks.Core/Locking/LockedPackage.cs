@@ -11,7 +11,7 @@ namespace VenvStacks.Core.Locking;
 public sealed record LockedPackage(string Name, Version Version, string MarkerText, bool IsShared, string? Index, IReadOnlyList<LockedWheelHashes> Wheels)
 {
     /// <summary>The unsatisfiable clause that marks a package as provided by a lower layer.</summary>
-    public const string SharedClause = "sys_platform == 'from_lower_layer'";
+    public const string SharedClause = PyLockPackage.FromLowerLayerClause;
 
     /// <summary>The parsed marker (without the shared clause), or null when unconditional.</summary>
     public Marker? Marker => MarkerText.Length == 0 ? null : Marker.Parse(MarkerText);
