@@ -8,7 +8,7 @@ public sealed class DiagnosticBag
     private readonly ImmutableArray<Diagnostic>.Builder _items = ImmutableArray.CreateBuilder<Diagnostic>();
 
     /// <summary>Whether any error has been added.</summary>
-    public bool HasErrors { get; private set; }
+    public bool HasErrors => ErrorCount > 0;
 
     /// <summary>How many diagnostics have been added.</summary>
     public int Count => _items.Count;
@@ -22,7 +22,6 @@ public sealed class DiagnosticBag
         _items.Add(diagnostic);
         if (diagnostic.IsError)
         {
-            HasErrors = true;
             ErrorCount++;
         }
     }
