@@ -20,8 +20,7 @@ internal sealed class StackSpecReader(string specPath, StackSpecLoadOptions opti
     private readonly Dictionary<string, FrameworkLayerSpec?> _frameworks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _applications = new(StringComparer.Ordinal);
     private readonly List<LayerSpec> _layers = [];
-    private readonly List<ModuleSource> _modulesToCheck = [];
-    private readonly HashSet<ModuleSource> _launchModules = [];
+    private readonly List<(ModuleSource Module, bool IsLaunch)> _modulesToCheck = [];
     private UvToolConfig _tool = UvToolConfig.Empty;
     private HashSet<string> _namedIndexes = new(StringComparer.Ordinal);
 
@@ -47,9 +46,9 @@ internal sealed class StackSpecReader(string specPath, StackSpecLoadOptions opti
         }
 
         // venvstacks checks module existence only once everything else has been read; so do we.
-        foreach (var module in _modulesToCheck)
+        foreach (var (module, isLaunch) in _modulesToCheck)
         {
-            CheckModuleExists(module, _launchModules.Contains(module));
+            CheckModuleExists(module, isLaunch);
         }
 
         var diagnostics = _diagnostics.ToImmutable();
@@ -230,11 +229,10 @@ internal sealed class StackSpecReader(string specPath, StackSpecLoadOptions opti
         // a missing file is an independent problem worth reporting in the same run.
         if (launchModule is not null)
         {
-            _modulesToCheck.Add(launchModule);
-            _launchModules.Add(launchModule);
+            _modulesToCheck.Add((launchModule, true));
         }
 
-        _modulesToCheck.AddRange(supportModules);
+        _modulesToCheck.AddRange(supportModules.Select(m => (m, false)));
         if (!valid || launchModule is null)
         {
             return;
