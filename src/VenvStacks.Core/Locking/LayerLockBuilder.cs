@@ -79,7 +79,7 @@ public static class LayerLockBuilder
     }
 
     private static bool ProvidedBelow(string name, Packaging.Pep508.MarkerEnvironment environment, IReadOnlyList<LockedPackage> lowerLayerPackages) =>
-        lowerLayerPackages.Any(p => p.Name == name && (p.Marker is null || p.Marker.Evaluate(environment)));
+        lowerLayerPackages.Any(p => p.Name == name && p.AppliesTo(environment));
 
     private static PyLockPackage SharedEntry(string name, ResolvedDistribution distribution, string? marker)
     {

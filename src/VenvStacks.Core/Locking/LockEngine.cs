@@ -148,7 +148,7 @@ public sealed class LockEngine(IPlatformResolver resolver)
             cancellationToken.ThrowIfCancellationRequested();
             var environment = platform.GetMarkerEnvironment(implementation);
             var applicable = lowerPackages
-                .Where(p => p.Package.Marker is null || p.Package.Marker.Evaluate(environment))
+                .Where(p => p.Package.AppliesTo(environment))
                 .ToArray();
             var constraints = applicable.Select(p => Requirement.Parse($"{p.Package.Name}=={p.Package.Version}")).ToArray();
             var origins = applicable
@@ -158,7 +158,7 @@ public sealed class LockEngine(IPlatformResolver resolver)
             if (previous is not null && !options.UpgradeAll)
             {
                 // The previous lock wins over earlier platforms' picks: relocking should keep what the lock had.
-                foreach (var package in previous.Where(p => p.Marker is null || p.Marker.Evaluate(environment)))
+                foreach (var package in previous.Where(p => p.AppliesTo(environment)))
                 {
                     preferences[package.Name] = package.Version;
                 }

@@ -16,6 +16,9 @@ public sealed record LockedPackage(string Name, Version Version, string MarkerTe
     /// <summary>The parsed marker (without the shared clause), or null when unconditional.</summary>
     public Marker? Marker => MarkerText.Length == 0 ? null : Marker.Parse(MarkerText);
 
+    /// <summary>Whether the package is installed in <paramref name="environment"/>: always when unconditional.</summary>
+    internal bool AppliesTo(MarkerEnvironment environment) => Marker is not { } marker || marker.Evaluate(environment);
+
     /// <summary>Reads one pylock package entry.</summary>
     public static LockedPackage From(PyLockPackage package)
     {
