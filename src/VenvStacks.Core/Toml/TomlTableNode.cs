@@ -31,17 +31,9 @@ public sealed record TomlTableNode(ImmutableArray<TomlEntry> Entries, SourceLoca
         var result = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var entry in Entries)
         {
-            result[entry.Key] = ToPlain(entry.Value);
+            result[entry.Key] = entry.Value.ToPlainValue();
         }
 
         return result;
     }
-
-    private static object ToPlain(TomlNode node) => node switch
-    {
-        TomlTableNode table => table.ToPlainData(),
-        TomlArrayNode array => array.Items.Select(ToPlain).ToImmutableArray(),
-        TomlScalarNode scalar => scalar.Value,
-        _ => throw new InvalidOperationException("Unknown TOML node type " + node.GetType().Name),
-    };
 }

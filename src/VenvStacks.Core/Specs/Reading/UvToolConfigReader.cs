@@ -33,7 +33,7 @@ internal sealed class UvToolConfigReader(string specPath, StackSpecLoadOptions o
         var excludeNewer = ReadExcludeNewer(uvTable);
         var others = uvTable.Entries
             .Where(e => e.Key is not ("index" or "sources" or "exclude-newer"))
-            .ToImmutableDictionary(e => e.Key, e => PlainValue(e.Value), StringComparer.Ordinal);
+            .ToImmutableDictionary(e => e.Key, e => e.Value.ToPlainValue(), StringComparer.Ordinal);
         return ApplyEnvironment(new UvToolConfig(sourcePath, indexes, sources, excludeNewer, others));
     }
 
@@ -225,13 +225,5 @@ internal sealed class UvToolConfigReader(string specPath, StackSpecLoadOptions o
     {
         TomlTableNode table => "{" + string.Join(", ", table.Entries.Select(e => e.Key)) + "}",
         _ => SpecTableReader.Article(node.TypeName),
-    };
-
-    private static object PlainValue(TomlNode node) => node switch
-    {
-        TomlTableNode table => table.ToPlainData(),
-        TomlArrayNode array => array.Items.Select(PlainValue).ToImmutableArray(),
-        TomlScalarNode scalar => scalar.Value,
-        _ => throw new InvalidOperationException("Unknown TOML node " + node.GetType().Name),
     };
 }
