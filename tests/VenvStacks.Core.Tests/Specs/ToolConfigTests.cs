@@ -108,6 +108,22 @@ public class ToolConfigTests
     }
 
     [Fact]
+    public void A_repeated_index_name_is_an_error_at_the_second_name_and_not_a_crash()
+    {
+        using var files = new SpecFiles();
+        var result = files.Load(Runtime + Indexes + """
+            [[tool.uv.index]]
+            name = "cpu"
+            url = "https://example.invalid/other-cpu"
+            """);
+
+        var error = result.Diagnostics.ShouldHaveSingleItem();
+        error.Code.ShouldBe("VSTK1028");
+        error.Message.ShouldBe("Package index names must be distinct ('cpu' already defined)");
+        error.Location!.Line.ShouldBe(19);
+    }
+
+    [Fact]
     public void Common_sources_must_name_known_indexes_once()
     {
         using var files = new SpecFiles();

@@ -91,6 +91,7 @@ internal sealed class UvToolConfigReader(string specPath, StackSpecLoadOptions o
             position++;
             var reader = new SpecTableReader(table, $"package index #{position} in {Path.GetFileName(sourcePath)}", diagnostics);
             var name = reader.String("name");
+            var duplicate = false;
             if (name is { } n)
             {
                 reader.Description = $"package index '{n.Value}'";
@@ -101,6 +102,7 @@ internal sealed class UvToolConfigReader(string specPath, StackSpecLoadOptions o
                 else if (!seen.Add(n.Value))
                 {
                     diagnostics.Error(DiagnosticCodes.InvalidToolConfig, $"Package index names must be distinct ('{n.Value}' already defined)", n.Location);
+                    duplicate = true;
                 }
             }
 
@@ -114,7 +116,8 @@ internal sealed class UvToolConfigReader(string specPath, StackSpecLoadOptions o
             }
 
             reader.ReportUnknownKeys(IndexKeys);
-            if (url is { } u)
+            // A second index of the same name is reported and left out: names must map to one index.
+            if (url is { } u && !duplicate)
             {
                 result.Add(new PackageIndex(name?.Value, u.Value, isExplicit, isDefault, format?.Value == "flat" ? "flat" : null, table.Location));
             }
