@@ -383,7 +383,7 @@ public sealed class IndexClient : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new PackageIndexException(IndexErrorCode.CacheFailure, $"Cannot write the cache under {layout.Root}: {e.Message}", url, innerException: e);
+            throw layout.WriteFailure(url, e);
         }
 
         try
@@ -402,7 +402,7 @@ public sealed class IndexClient : IDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new PackageIndexException(IndexErrorCode.CacheFailure, $"Cannot write the cache under {layout.Root}: {e.Message}", url, innerException: e);
+                throw layout.WriteFailure(url, e);
             }
 
             if (!advertised.ContainsKey("sha256"))
@@ -543,7 +543,7 @@ public sealed class IndexClient : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new PackageIndexException(IndexErrorCode.CacheFailure, $"Cannot write the cache under {layout.Root}: {e.Message}", url, innerException: e);
+            throw layout.WriteFailure(url, e);
         }
     }
 
