@@ -37,6 +37,10 @@ internal sealed class CacheLayout(string root)
         return Path.Combine(folder, Guid.NewGuid().ToString("N") + ".tmp");
     }
 
+    /// <summary>The error for a failed write under the cache root, concerning <paramref name="url"/>.</summary>
+    public PackageIndexException WriteFailure(Uri url, Exception cause) =>
+        new(IndexErrorCode.CacheFailure, $"Cannot write the cache under {Root}: {cause.Message}", url, innerException: cause);
+
     /// <summary>The sha256 (hex) of a credential-free, fragment-free URL.</summary>
     public static string KeyOf(Uri url)
     {

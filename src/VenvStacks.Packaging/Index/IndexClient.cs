@@ -308,26 +308,17 @@ public sealed class IndexClient : IDisposable
             return await HashLocalFileAsync(file, local, cancellationToken).ConfigureAwait(false);
         }
 
-        var redacted = UrlRedactor.Redact(file.Url);
-        var known = file.Sha256 ?? await KnownDigestAsync(file.Url, cancellationToken).ConfigureAwait(false);
-        if (known is not null && File.Exists(layout.File(known)))
+        if (await FindStoredAsync(file.Url, file.Hashes, layout.File, cancellationToken).ConfigureAwait(false) is { } stored)
         {
-            Log(IndexEventKind.FileFromCache, redacted);
-            return new DownloadedFile(layout.File(known), known, new FileInfo(layout.File(known)).Length);
+            return new DownloadedFile(stored.Path, stored.Sha256, new FileInfo(stored.Path).Length);
         }
 
         if (Options.Offline)
         {
-            throw new PackageIndexException(IndexErrorCode.OfflineCacheMiss, $"Offline, and {file.FileName} ({redacted}) is not in the cache.", file.Url);
+            throw new PackageIndexException(IndexErrorCode.OfflineCacheMiss, $"Offline, and {file.FileName} ({UrlRedactor.Redact(file.Url)}) is not in the cache.", file.Url);
         }
 
         var (result, path) = await FetchIntoStoreAsync(file.Url, file.LinkCredentials, file.Hashes, file.FileName, layout.File, cancellationToken).ConfigureAwait(false);
-        if (file.Sha256 is null)
-        {
-            await RememberDigestAsync(file.Url, result.Sha256, cancellationToken).ConfigureAwait(false);
-        }
-
-        Log(IndexEventKind.FileDownloaded, redacted, $"{result.Size} bytes");
         return new DownloadedFile(path, result.Sha256, result.Size);
     }
 
@@ -353,8 +344,29 @@ public sealed class IndexClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// The content-addressed copy of what <paramref name="url"/> serves, when its sha256 is known (advertised, or
+    /// remembered by <see cref="FetchIntoStoreAsync"/>) and the copy is in the cache; null otherwise.
+    /// </summary>
+    private async Task<(string Path, string Sha256)?> FindStoredAsync(
+        Uri url,
+        ImmutableDictionary<string, string> advertised,
+        Func<string, string> placeFor,
+        CancellationToken cancellationToken)
+    {
+        var known = advertised.GetValueOrDefault("sha256") ?? await KnownDigestAsync(url, cancellationToken).ConfigureAwait(false);
+        if (known is null || !File.Exists(placeFor(known)))
+        {
+            return null;
+        }
+
+        Log(IndexEventKind.FileFromCache, UrlRedactor.Redact(url));
+        return (placeFor(known), known);
+    }
+
     /// <summary>Downloads into a temporary file, verifies it against the advertised digest and moves it to its
-    /// content-addressed place. On a mismatch or cancellation nothing is left behind.</summary>
+    /// content-addressed place; without an advertised sha256, the one computed is remembered for the URL. On a
+    /// mismatch or cancellation nothing is left behind.</summary>
     private async Task<(DownloadResult Result, string Path)> FetchIntoStoreAsync(
         Uri url,
         IndexCredentials? linkCredentials,
@@ -371,7 +383,7 @@ public sealed class IndexClient : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new PackageIndexException(IndexErrorCode.CacheFailure, $"Cannot write the cache under {layout.Root}: {e.Message}", url, innerException: e);
+            throw layout.WriteFailure(url, e);
         }
 
         try
@@ -390,9 +402,15 @@ public sealed class IndexClient : IDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new PackageIndexException(IndexErrorCode.CacheFailure, $"Cannot write the cache under {layout.Root}: {e.Message}", url, innerException: e);
+                throw layout.WriteFailure(url, e);
             }
 
+            if (!advertised.ContainsKey("sha256"))
+            {
+                await RememberDigestAsync(url, result.Sha256, cancellationToken).ConfigureAwait(false);
+            }
+
+            Log(IndexEventKind.FileDownloaded, UrlRedactor.Redact(url), $"{result.Size} bytes");
             return (result, place);
         }
         finally
@@ -439,12 +457,9 @@ public sealed class IndexClient : IDisposable
     private async Task<byte[]?> MetadataFileAsync(IndexFile file, CoreMetadataFile offered, CancellationToken cancellationToken)
     {
         var url = new Uri(file.Url.AbsoluteUri + ".metadata");
-        var redacted = UrlRedactor.Redact(url);
-        var known = offered.Sha256 ?? await KnownDigestAsync(url, cancellationToken).ConfigureAwait(false);
-        if (known is not null && File.Exists(layout.Metadata(known)))
+        if (await FindStoredAsync(url, offered.Hashes, layout.Metadata, cancellationToken).ConfigureAwait(false) is { } stored)
         {
-            Log(IndexEventKind.FileFromCache, redacted);
-            return await ReadCachedAsync(layout.Metadata(known), url, cancellationToken).ConfigureAwait(false);
+            return await ReadCachedAsync(stored.Path, url, cancellationToken).ConfigureAwait(false);
         }
 
         if (Options.Offline)
@@ -459,13 +474,7 @@ public sealed class IndexClient : IDisposable
 
         try
         {
-            var (result, path) = await FetchIntoStoreAsync(url, file.LinkCredentials, offered.Hashes, file.FileName + ".metadata", layout.Metadata, cancellationToken).ConfigureAwait(false);
-            if (offered.Sha256 is null)
-            {
-                await RememberDigestAsync(url, result.Sha256, cancellationToken).ConfigureAwait(false);
-            }
-
-            Log(IndexEventKind.FileDownloaded, redacted, $"{result.Size} bytes");
+            var (_, path) = await FetchIntoStoreAsync(url, file.LinkCredentials, offered.Hashes, file.FileName + ".metadata", layout.Metadata, cancellationToken).ConfigureAwait(false);
             return await ReadCachedAsync(path, url, cancellationToken).ConfigureAwait(false);
         }
         catch (PackageIndexException e) when (e.StatusCode == 404)
@@ -534,7 +543,7 @@ public sealed class IndexClient : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new PackageIndexException(IndexErrorCode.CacheFailure, $"Cannot write the cache under {layout.Root}: {e.Message}", url, innerException: e);
+            throw layout.WriteFailure(url, e);
         }
     }
 

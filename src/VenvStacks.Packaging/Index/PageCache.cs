@@ -54,7 +54,7 @@ internal sealed class PageCache(CacheLayout layout)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new PackageIndexException(IndexErrorCode.CacheFailure, $"Cannot write the cache under {layout.Root}: {e.Message}", page.Url, innerException: e);
+            throw layout.WriteFailure(page.Url, e);
         }
     }
 

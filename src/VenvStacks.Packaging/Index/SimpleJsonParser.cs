@@ -69,9 +69,7 @@ internal static class SimpleJsonParser
         }
 
         var hashes = element.TryGetProperty("hashes", out var hashesElement) && hashesElement.ValueKind == JsonValueKind.Object
-            ? FileHashes.Clean(hashesElement.EnumerateObject()
-                .Where(p => p.Value.ValueKind == JsonValueKind.String)
-                .Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString()!)))
+            ? Hashes(hashesElement)
             : ImmutableDictionary<string, string>.Empty;
         foreach (var (algorithm, digest) in fragmentHashes)
         {
@@ -118,12 +116,16 @@ internal static class SimpleJsonParser
         return value.ValueKind switch
         {
             JsonValueKind.True => new CoreMetadataFile(ImmutableDictionary<string, string>.Empty),
-            JsonValueKind.Object => new CoreMetadataFile(FileHashes.Clean(value.EnumerateObject()
-                .Where(p => p.Value.ValueKind == JsonValueKind.String)
-                .Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString()!)))),
+            JsonValueKind.Object => new CoreMetadataFile(Hashes(value)),
             _ => null,
         };
     }
+
+    /// <summary>A <c>{"algorithm": "digest"}</c> object's string entries, cleaned.</summary>
+    private static ImmutableDictionary<string, string> Hashes(JsonElement hashes) =>
+        FileHashes.Clean(hashes.EnumerateObject()
+            .Where(p => p.Value.ValueKind == JsonValueKind.String)
+            .Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString()!)));
 
     private static DateTimeOffset? UploadTime(JsonElement element) =>
         String(element, "upload-time") is { } text &&

@@ -44,8 +44,16 @@ internal sealed class CandidatePolicy
             set.Any(specifier => specifier.Operator is "===" || (specifier.Operator == "==" && !specifier.Version.EndsWith(".*", StringComparison.Ordinal)))
             && set.Contains(version, prereleases: true));
 
-    /// <summary>The version to try first, unless the package is being upgraded.</summary>
-    public Version? PreferenceFor(NormalizedName name) =>
+    /// <summary>
+    /// The version to try first among <paramref name="pool"/>: the preferred one (unless the package is being
+    /// upgraded) when the pool holds it, else the newest; -1 when the pool is empty.
+    /// </summary>
+    public int Choose(CandidateSet candidates, VersionSet pool) =>
+        PreferenceFor(candidates.Name) is { } preferred && candidates.IndexOf(preferred) is var index and >= 0 && pool.Contains(index)
+            ? index
+            : pool.Highest();
+
+    private Version? PreferenceFor(NormalizedName name) =>
         !_request.Upgrade.Upgrades(name) && _request.Preferences.TryGetValue(name, out var version) ? version : null;
 
     public ImmutableArray<SpecifierSet> UserSpecifiers(NormalizedName name) =>

@@ -11,7 +11,7 @@ internal sealed partial class ExplanationWriter
     private string Statement(Incompatibility incompatibility)
     {
         var terms = incompatibility.Terms;
-        if (terms.Length == 0 || (terms.Length == 1 && _packages[terms[0].Package].IsRoot && terms[0].Term.IsPositive))
+        if (PubGrubSolver.IsTerminal(incompatibility))
         {
             return "the requirements are unsatisfiable";
         }

@@ -141,12 +141,7 @@ internal sealed class PackageCatalog : IAsyncDisposable
             allowed = allowed.Intersect(package.Matching(constraint));
         }
 
-        if (_policy.PreferenceFor(package.Name) is { } preferred && package.IndexOf(preferred) is var index and >= 0 && allowed.Contains(index))
-        {
-            return index;
-        }
-
-        return allowed.Highest();
+        return _policy.Choose(package, allowed);
     }
 
     private async Task<CandidateSet> ListAsync(NormalizedName name, CancellationToken cancellationToken)

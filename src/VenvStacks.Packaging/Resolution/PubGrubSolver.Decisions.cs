@@ -65,13 +65,7 @@ internal sealed partial class PubGrubSolver
         }
 
         var usable = allowed.Intersect(package.Candidates!.Usable);
-        var pool = usable.IsEmpty ? allowed : usable;
-        if (_policy.PreferenceFor(package.Name) is { } preferred && package.Candidates.IndexOf(preferred) is var index and >= 0 && pool.Contains(index))
-        {
-            return index;
-        }
-
-        return pool.Highest();
+        return _policy.Choose(package.Candidates, usable.IsEmpty ? allowed : usable);
     }
 
     private async Task<int> DecideAsync(int id)

@@ -341,7 +341,8 @@ internal sealed partial class PubGrubSolver
         }
     }
 
-    private static bool IsTerminal(Incompatibility incompatibility) =>
+    /// <summary>Whether an incompatibility says the root cannot be resolved (no terms, or only "root is selected").</summary>
+    internal static bool IsTerminal(Incompatibility incompatibility) =>
         incompatibility.Terms.Length == 0
         || (incompatibility.Terms.Length == 1 && incompatibility.Terms[0].Package == RootId && incompatibility.Terms[0].Term.IsPositive);
 }

@@ -68,7 +68,7 @@ public sealed class CredentialTests
             ["UV_INDEX_MY_PRIVATE_INDEX_PASSWORD"] = Secret,
         };
         using var client = new IndexClient(Options(cache) with { Environment = environment });
-        var index = IndexSource.Simple(server.SimpleUri.AbsoluteUri, "my-private.index");
+        var index = Simple(server, "my-private.index");
 
         index.CredentialVariablePrefix.ShouldBe("UV_INDEX_MY_PRIVATE_INDEX_");
         (await client.GetProjectAsync(index, "demo-lib")).ShouldNotBeNull();

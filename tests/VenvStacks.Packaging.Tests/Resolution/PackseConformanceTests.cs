@@ -98,8 +98,8 @@ public sealed class PackseConformanceTests(ITestOutputHelper output)
         foreach (var target in scenario.Targets)
         {
             var resolution = await resolver.ResolveAsync(scenario.Request, target);
-            output.WriteLine($"{target.Name}: {string.Join(", ", resolution.Packages.Select(package => $"{package.Name}=={package.Version}"))}");
-            picks.UnionWith(resolution.Packages.Select(package => $"{package.Name}=={package.Version}"));
+            output.WriteLine($"{target.Name}: {string.Join(", ", resolution.Pins())}");
+            picks.UnionWith(resolution.Pins());
         }
 
         picks.GroupBy(pick => pick.Split("==")[0]).ShouldContain(versions => versions.Count() > 1, "some package needs a different version per platform");

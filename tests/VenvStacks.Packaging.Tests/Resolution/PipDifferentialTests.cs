@@ -1,6 +1,4 @@
 using VenvStacks.Packaging.Index;
-using VenvStacks.Packaging.Pep508;
-using VenvStacks.Packaging.Platforms;
 using VenvStacks.Packaging.Resolution;
 using VenvStacks.Packaging.Tests.Index;
 using VenvStacks.TestSupport.IndexServer;
@@ -79,10 +77,9 @@ public sealed class PipDifferentialTests
         var pip = await PipFactAttribute.Pip!.ResolveAsync(server.SimpleUri, "--only-binary", ":all:", "a", "b");
         using var client = new IndexClient(IndexTestBed.Options(cache));
         var provider = new IndexCandidateProvider(new PackageFinder(client, new IndexConfiguration([IndexTestBed.Default(server)])));
-        var target = ResolutionTarget.ForPlatform(TargetPlatform.LinuxX64, PythonImplementation.Parse("cpython@3.11.7"));
 
         pip.ShouldContain(item => item.Name == "c" && item.Version == "2.0.0b1");
-        var error = await Should.ThrowAsync<ResolutionException>(() => new Resolver(provider).ResolveAsync(new ResolutionRequest([Requirement.Parse("a"), Requirement.Parse("b")]), target));
+        var error = await Should.ThrowAsync<ResolutionException>(() => new Resolver(provider).ResolveAsync(ResolverKit.Request("a", "b"), ResolverKit.Linux311));
         error.Message.ShouldContain("c 2.0.0b1 is a pre-release");
     }
 
@@ -103,12 +100,11 @@ public sealed class PipDifferentialTests
         expected.ShouldNotBeEmpty();
         using var client = new IndexClient(IndexTestBed.Options(cache));
         var finder = new PackageFinder(client, new IndexConfiguration([IndexTestBed.Default(server)]));
-        var target = ResolutionTarget.ForPlatform(TargetPlatform.LinuxX64, PythonImplementation.Parse("cpython@3.11.7"));
 
         var resolution = await new Resolver(new IndexCandidateProvider(finder))
-            .ResolveAsync(new ResolutionRequest([.. requirements.Select(Requirement.Parse)]), target);
+            .ResolveAsync(ResolverKit.Request(requirements), ResolverKit.Linux311);
 
-        resolution.Packages.Select(package => $"{package.Name}=={package.Version}")
+        resolution.Pins()
             .ShouldBe(expected.Select(item => $"{Packaging.Pep503.NormalizedName.From(item.Name)}=={item.Version}"), ignoreOrder: true);
         foreach (var item in expected)
         {
