@@ -9,13 +9,12 @@ namespace VenvStacks.Tasks;
 /// <summary>Turns layers into <c>VenvStacksLayer</c> items (the metadata is documented in docs/msbuild.md).</summary>
 internal static class LayerItems
 {
-    /// <summary>One item per enabled layer, in stack order, named by build name.</summary>
-    public static ITaskItem[] Create(StackSpec spec, StackStatusReport status)
-    {
-        var installTargets = status.Runtimes.Concat(status.Frameworks).Concat(status.Applications)
-            .ToDictionary(s => s.Name, s => s.InstallTarget, StringComparer.Ordinal);
-        return [.. spec.Layers.Select(layer => Create(layer, installTargets[layer.BuildName]))];
-    }
+    /// <summary>
+    /// One item per enabled layer, in stack order, named by build name; <paramref name="lockSummary"/> gives the lock
+    /// version a versioned layer's install target carries.
+    /// </summary>
+    public static ITaskItem[] Create(StackSpec spec, Func<LayerSpec, LayerLockSummary> lockSummary) =>
+        [.. spec.Layers.Select(layer => Create(layer, layer.InstallTarget(lockSummary(layer).LockVersion)))];
 
     private static TaskItem Create(LayerSpec layer, string installTarget)
     {

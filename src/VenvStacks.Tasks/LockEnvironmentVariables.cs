@@ -30,7 +30,7 @@ internal sealed class LockEnvironmentVariables
 
     /// <summary>The options the spec is loaded with: only the variables venvstacks reads while loading.</summary>
     public StackSpecLoadOptions SpecLoadOptions => new(Values
-        .Where(v => v.Key is StackSpecLoadOptions.MacOSDeploymentTargetVariable or StackSpecLoadOptions.ExcludeNewerVariable)
+        .Where(v => IsSpecVariable(v.Key))
         .ToImmutableDictionary(StringComparer.Ordinal));
 
     /// <summary>
@@ -47,21 +47,13 @@ internal sealed class LockEnvironmentVariables
     }
 
     /// <summary>Reads the documented variables from the process environment (the only place tasks read it).</summary>
-    public static LockEnvironmentVariables FromProcess()
-    {
-        var values = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            if (entry.Key is string name && entry.Value is string { Length: > 0 } value && IsDocumented(name))
-            {
-                values[name] = value;
-            }
-        }
+    public static LockEnvironmentVariables FromProcess() =>
+        From(
+            Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+                .Select(e => KeyValuePair.Create((string)e.Key, e.Value as string ?? string.Empty)),
+            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
 
-        return new LockEnvironmentVariables(values.ToImmutable(), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
-    }
-
-    /// <summary>The variables as given (for tests).</summary>
+    /// <summary>The documented variables among <paramref name="variables"/> that are set (non-empty).</summary>
     public static LockEnvironmentVariables From(IEnumerable<KeyValuePair<string, string>> variables, string? home = null) =>
         new(variables.Where(v => IsDocumented(v.Key) && v.Value.Length > 0).ToImmutableSortedDictionary(StringComparer.Ordinal), home);
 
@@ -73,9 +65,10 @@ internal sealed class LockEnvironmentVariables
     public IEnumerable<string> HashLines() =>
         Values.Select(v => v.Key.StartsWith(IndexCredentialPrefix, StringComparison.Ordinal) ? $"env {v.Key} is set" : $"env {v.Key}={v.Value}");
 
-    private static bool IsDocumented(string name) =>
-        name is StackSpecLoadOptions.MacOSDeploymentTargetVariable or StackSpecLoadOptions.ExcludeNewerVariable
-        || IsCredentialVariable(name);
+    private static bool IsDocumented(string name) => IsSpecVariable(name) || IsCredentialVariable(name);
+
+    private static bool IsSpecVariable(string name) =>
+        name is StackSpecLoadOptions.MacOSDeploymentTargetVariable or StackSpecLoadOptions.ExcludeNewerVariable;
 
     private static bool IsCredentialVariable(string name) =>
         name == NetrcVariable || name.StartsWith(IndexCredentialPrefix, StringComparison.Ordinal);

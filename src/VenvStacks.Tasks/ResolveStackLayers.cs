@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using VenvStacks.Core.Locking;
 
 namespace VenvStacks.Tasks;
 
@@ -22,7 +23,9 @@ public sealed class ResolveStackLayers : VenvStacksTask
         var spec = StackSpecInput.Load(Log, BuildEngine.ProjectFileOfTaskNode, Spec);
         if (spec is not null)
         {
-            Layers = LayerItems.Create(spec, StackStatus.Of(spec));
+            // Locks are checked against the spec (files only, never the network), so versioned layers get their
+            // deployed name@N once locked.
+            Layers = LayerItems.Create(spec, LockStateReader.Summaries(spec));
             // One line per build, like the "project -> output" line of an assembly project.
             Log.LogMessage(
                 MessageImportance.High,

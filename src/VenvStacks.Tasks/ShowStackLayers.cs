@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using VenvStacks.Core.Locking;
 using VenvStacks.Core.Status;
 
 namespace VenvStacks.Tasks;
@@ -38,8 +39,11 @@ public sealed class ShowStackLayers : VenvStacksTask
         var spec = StackSpecInput.Load(Log, BuildEngine.ProjectFileOfTaskNode, Spec);
         if (spec is not null)
         {
+            // Each layer with its lower layers, locks checked against the spec (files only, never the network), so
+            // versioned layers show their deployed name@N once locked.
+            var status = StackStatusBuilder.Build(spec, LockStateReader.Summaries(spec), includeDependencies: true);
             // The text goes through as the message itself, never as a format string.
-            Log.LogMessage(MessageImportance.High, "{0}", render(StackStatus.Of(spec)));
+            Log.LogMessage(MessageImportance.High, "{0}", render(status));
         }
     }
 }

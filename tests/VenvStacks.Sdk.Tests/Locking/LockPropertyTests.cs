@@ -1,4 +1,3 @@
-using System.Text.Json;
 using VenvStacks.TestSupport.Sdk;
 using Xunit.Abstractions;
 
@@ -18,18 +17,13 @@ public sealed class LockPropertyTests(PackedSdkFixture fixture, ITestOutputHelpe
     {
         project.WithProjectContent(projectContent);
 
-        var result = await project.BuildAsync(
-        [
-            .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries),
-            "-getProperty:VenvStacksLockMode", "-getProperty:VenvStacksUpgrade", "-getProperty:VenvStacksNoIndex", "-getProperty:VenvStacksOffline",
-        ]);
+        var properties = await project.GetPropertiesAsync(
+            arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            "VenvStacksLockMode", "VenvStacksUpgrade", "VenvStacksNoIndex", "VenvStacksOffline");
 
-        result.ShouldSucceed();
-        using var json = JsonDocument.Parse(result.StandardOutput);
-        var properties = json.RootElement.GetProperty("Properties");
-        properties.GetProperty("VenvStacksLockMode").GetString().ShouldBe(expected);
-        properties.GetProperty("VenvStacksUpgrade").GetString().ShouldBe("false");
-        properties.GetProperty("VenvStacksNoIndex").GetString().ShouldBe("false");
-        properties.GetProperty("VenvStacksOffline").GetString().ShouldBe("false");
+        properties["VenvStacksLockMode"].ShouldBe(expected);
+        properties["VenvStacksUpgrade"].ShouldBe("false");
+        properties["VenvStacksNoIndex"].ShouldBe("false");
+        properties["VenvStacksOffline"].ShouldBe("false");
     });
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using VenvStacks.TestSupport.Sdk;
 using Xunit.Abstractions;
 
@@ -12,8 +11,8 @@ public sealed class SdkDefaultsTests(PackedSdkFixture fixture, ITestOutputHelper
     [Fact]
     public Task A_bare_stack_project_gets_the_SDK_defaults() => fixture.RunInProjectAsync(output, async project =>
     {
-        var properties = await GetPropertiesAsync(
-            project,
+        var properties = await project.GetPropertiesAsync(
+            [],
             "UsingVenvStacksSdk", "TargetFramework", "DisableFastUpToDateCheck", "DisableImplicitFrameworkReferences",
             "IncludeBuildOutput", "VenvStacksSpec", "VenvStacksSdkVersion", "VenvStacksTasksAssembly", "VenvStacksShowFormat",
             "OutDir", "IsPackable");
@@ -45,8 +44,8 @@ public sealed class SdkDefaultsTests(PackedSdkFixture fixture, ITestOutputHelper
               </PropertyGroup>
             """);
 
-        var properties = await GetPropertiesAsync(
-            project, "TargetFramework", "DisableFastUpToDateCheck", "_VenvStacksSpecPath", "VenvStacksShowFormat", "IncludeBuildOutput");
+        var properties = await project.GetPropertiesAsync(
+            [], "TargetFramework", "DisableFastUpToDateCheck", "_VenvStacksSpecPath", "VenvStacksShowFormat", "IncludeBuildOutput");
 
         properties["TargetFramework"].ShouldBe("net8.0");
         properties["DisableFastUpToDateCheck"].ShouldBe("false");
@@ -61,8 +60,7 @@ public sealed class SdkDefaultsTests(PackedSdkFixture fixture, ITestOutputHelper
         project.WithFile("before.props", "<Project><PropertyGroup><MarkerBeforeProps>seen</MarkerBeforeProps></PropertyGroup></Project>");
         project.WithFile("after.targets", "<Project><PropertyGroup><MarkerAfterTargets>$(UsingVenvStacksSdk)</MarkerAfterTargets></PropertyGroup></Project>");
 
-        var properties = await GetPropertiesAsync(
-            project,
+        var properties = await project.GetPropertiesAsync(
             ["-p:CustomBeforeVenvStacksProps=" + Path.Combine(project.ProjectDirectory, "before.props"),
              "-p:CustomAfterVenvStacksTargets=" + Path.Combine(project.ProjectDirectory, "after.targets")],
             "MarkerBeforeProps", "MarkerAfterTargets");
@@ -71,14 +69,4 @@ public sealed class SdkDefaultsTests(PackedSdkFixture fixture, ITestOutputHelper
         properties["MarkerAfterTargets"].ShouldBe("true");
     });
 
-    private static Task<Dictionary<string, string>> GetPropertiesAsync(TestProject project, params string[] names) =>
-        GetPropertiesAsync(project, [], names);
-
-    private static async Task<Dictionary<string, string>> GetPropertiesAsync(TestProject project, string[] arguments, params string[] names)
-    {
-        var result = await project.BuildAsync([.. arguments, .. names.Select(n => "-getProperty:" + n)]);
-        result.ShouldSucceed();
-        using var json = JsonDocument.Parse(result.StandardOutput);
-        return json.RootElement.GetProperty("Properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty);
-    }
 }

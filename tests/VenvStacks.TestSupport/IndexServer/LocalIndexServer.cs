@@ -399,9 +399,9 @@ public sealed class LocalIndexServer : IAsyncDisposable, IDisposable
 
             if (name.EndsWith(".metadata", StringComparison.Ordinal) &&
                 files.TryGetValue(name[..^".metadata".Length], out var owner) &&
-                Options.ServeCoreMetadata && owner.ServeMetadata && owner.Metadata is not null)
+                pages.OffersMetadata(owner))
             {
-                return new Response(200, "application/octet-stream", owner.Metadata, []);
+                return new Response(200, "application/octet-stream", owner.Metadata!, []);
             }
         }
 

@@ -115,9 +115,10 @@ internal sealed class SimplePages(LocalIndexServerOptions options, Func<ServedFi
         return Encoding.UTF8.GetBytes(html.ToString());
     }
 
-    private bool IsApi11 => !options.ApiVersion.StartsWith("1.0", StringComparison.Ordinal);
+    /// <summary>Whether the pages advertise the file's core metadata (PEP 658), and so the server serves it.</summary>
+    public bool OffersMetadata(ServedFile file) => options.ServeCoreMetadata && file.ServeMetadata && file.Metadata is not null;
 
-    private bool OffersMetadata(ServedFile file) => options.ServeCoreMetadata && file.ServeMetadata && file.Metadata is not null;
+    private bool IsApi11 => !options.ApiVersion.StartsWith("1.0", StringComparison.Ordinal);
 
     private void WriteMeta(Utf8JsonWriter json)
     {

@@ -155,6 +155,18 @@ public sealed class TestProject : IDisposable
         RunOnAsync(ProjectPath, verb, arguments, timeout, cancellationToken, started);
 
     /// <summary>
+    /// Runs <c>dotnet build</c> with the given extra arguments and one <c>-getProperty</c> per name, asserts that it
+    /// succeeded, and returns each property's value by name.
+    /// </summary>
+    public async Task<Dictionary<string, string>> GetPropertiesAsync(IEnumerable<string> arguments, params string[] names)
+    {
+        var result = await BuildAsync([.. arguments, .. names.Select(n => "-getProperty:" + n)]).ConfigureAwait(false);
+        result.ShouldSucceed();
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        return json.RootElement.GetProperty("Properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty);
+    }
+
+    /// <summary>
     /// Runs an MSBuild-based <c>dotnet</c> verb on another project file in this folder (relative to
     /// <see cref="RootDirectory"/> or absolute), hermetically, with a binary log.
     /// </summary>

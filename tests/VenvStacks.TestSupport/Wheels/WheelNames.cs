@@ -23,17 +23,7 @@ public static partial class WheelNames
             return dash > 0 ? Normalize(fileName[..dash]) : null;
         }
 
-        foreach (var extension in new[] { ".tar.gz", ".zip" })
-        {
-            if (fileName.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
-            {
-                var stem = fileName[..^extension.Length];
-                var dash = stem.LastIndexOf('-');
-                return dash > 0 ? Normalize(stem[..dash]) : null;
-            }
-        }
-
-        return null;
+        return SplitSdist(fileName) is { } sdist ? Normalize(sdist.Project) : null;
     }
 
     /// <summary>The version part of a wheel or sdist file name as written; null for other files.</summary>
@@ -45,13 +35,19 @@ public static partial class WheelNames
             return parts.Length >= 5 ? parts[1] : null;
         }
 
+        return SplitSdist(fileName)?.Version;
+    }
+
+    // An sdist is <project>-<version>.tar.gz or .zip; the project may contain dashes, the version may not.
+    private static (string Project, string Version)? SplitSdist(string fileName)
+    {
         foreach (var extension in new[] { ".tar.gz", ".zip" })
         {
             if (fileName.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
             {
                 var stem = fileName[..^extension.Length];
                 var dash = stem.LastIndexOf('-');
-                return dash > 0 ? stem[(dash + 1)..] : null;
+                return dash > 0 ? (stem[..dash], stem[(dash + 1)..]) : null;
             }
         }
 
