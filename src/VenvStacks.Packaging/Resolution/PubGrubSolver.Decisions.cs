@@ -168,7 +168,7 @@ internal sealed partial class PubGrubSolver
         if (backtrackTo != int.MaxValue)
         {
             _solution.Backtrack(backtrackTo);
-            Propagate(Enumerable.Range(0, _packages.Count));
+            Propagate(new Stack<int>(Enumerable.Range(0, _packages.Count)));
         }
     }
 

@@ -187,11 +187,16 @@ internal sealed partial class PubGrubSolver
 
     // ---- Unit propagation and conflict resolution ----
 
-    private void Propagate(int start) => Propagate([start]);
-
-    private void Propagate(IEnumerable<int> starts)
+    private void Propagate(int start)
     {
-        var changed = new Stack<int>(starts);
+        var changed = new Stack<int>();
+        changed.Push(start);
+        Propagate(changed);
+    }
+
+    /// <summary>Unit propagation from the packages in <paramref name="changed"/> (consumed as a work list).</summary>
+    private void Propagate(Stack<int> changed)
+    {
         while (changed.Count > 0)
         {
             var package = changed.Pop();
