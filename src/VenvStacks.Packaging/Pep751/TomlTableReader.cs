@@ -166,8 +166,7 @@ internal sealed class TomlTableReader
     public PackagingFormatException ErrorAt(string key, string message, Exception? inner = null)
     {
         var (offset, length) = Has(key) ? KeySpan(key) : anchor;
-        var (line, column) = TextLocation.LineAndColumn(context.Text, offset);
-        return new PackagingFormatException($"Invalid pylock.toml: {message} (line {line}, column {column})", context.Text, offset, length, inner);
+        return TextLocation.Error("Invalid pylock.toml: " + message, context.Text, offset, length, inner);
     }
 
     private PackagingFormatException Missing(string key) =>
