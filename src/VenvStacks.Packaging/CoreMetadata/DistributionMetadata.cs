@@ -223,13 +223,7 @@ public sealed class DistributionMetadata
             var leading = field.Value.Length - field.Value.TrimStart().Length;
             var firstLine = FirstLineLength(field.Value);
             var position = leading + inner.Position <= firstLine ? field.ValueOffset + leading + inner.Position : field.ValueOffset;
-            var (line, column) = TextLocation.LineAndColumn(text, position);
-            throw new PackagingFormatException(
-                $"Invalid METADATA: {field.Name} '{value}': {inner.Message} (line {line}, column {column})",
-                text,
-                position,
-                inner.Length,
-                inner);
+            throw TextLocation.Error($"Invalid METADATA: {field.Name} '{value}': {inner.Message}", text, position, inner.Length, inner);
         }
     }
 

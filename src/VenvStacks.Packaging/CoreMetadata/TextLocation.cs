@@ -23,9 +23,9 @@ internal static class TextLocation
     }
 
     /// <summary>Builds the library's format exception with "(line L, column C)" appended to the message.</summary>
-    public static PackagingFormatException Error(string message, string text, int position, int length)
+    public static PackagingFormatException Error(string message, string text, int position, int length, Exception? inner = null)
     {
         var (line, column) = LineAndColumn(text, position);
-        return new PackagingFormatException($"{message} (line {line}, column {column})", text, position, Math.Max(0, length));
+        return new PackagingFormatException($"{message} (line {line}, column {column})", text, position, Math.Max(0, length), inner);
     }
 }

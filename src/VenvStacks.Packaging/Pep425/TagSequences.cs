@@ -36,10 +36,8 @@ internal static class TagSequences
         }
 
         var stableAbiApplies = (major, minor).CompareTo(StableAbiIntroduced) >= 0;
-        var useAbi3 = stableAbiApplies && !threaded;
-        var useAbi3t = stableAbiApplies && threaded;
-        var stableAbi = useAbi3 ? "abi3" : "abi3t";
-        if (useAbi3 || useAbi3t)
+        var stableAbi = threaded ? "abi3t" : "abi3";
+        if (stableAbiApplies)
         {
             foreach (var platform in platforms)
             {
@@ -52,7 +50,7 @@ internal static class TagSequences
             yield return new Tag(interpreter, "none", platform);
         }
 
-        if (useAbi3 || useAbi3t)
+        if (stableAbiApplies)
         {
             // Extensions built against an older stable ABI keep working; abi3 began with 3.2.
             for (var olderMinor = minor - 1; olderMinor > 1; olderMinor--)

@@ -88,7 +88,8 @@ internal static class PythonText
     /// <summary>The <c>\b</c> assertion of a Unicode str pattern at <paramref name="index"/>.</summary>
     public static bool IsWordBoundary(string text, int index) => IsWordCharBefore(text, index) != IsWordCharAt(text, index);
 
-    private static bool IsWordRune(Rune rune)
+    /// <summary>Whether <paramref name="rune"/> is a <c>\w</c> character of a str pattern (alphanumeric or <c>_</c>).</summary>
+    public static bool IsWordRune(Rune rune)
     {
         if (rune.Value == '_')
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace VenvStacks.Packaging.Pep440;
 
 /// <summary>
@@ -100,43 +102,20 @@ internal static class VersionParser
         var preLabel = PreReleaseLabel.None;
         long preNumber = 0;
         {
-            var p = i;
-            var leadingSeparator = p < end && IsSeparator(s[p]);
-            if (leadingSeparator)
-            {
-                p++;
-            }
-
+            var leadingSeparator = i < end && IsSeparator(s[i]);
+            var p = leadingSeparator ? i + 1 : i;
             var label = MatchPreLabel(s[p..end], out var labelLength, out var labelIsCanonical);
             if (label != PreReleaseLabel.None)
             {
+                canonical &= !leadingSeparator && labelIsCanonical;
                 p += labelLength;
-                var trailingSeparator = p < end && IsSeparator(s[p]);
-                if (trailingSeparator)
+                if (!TryReadLabelNumber(s, ref p, end, ref canonical, out preNumber))
                 {
-                    p++;
-                }
-
-                var numberEnd = ScanDigits(s, p, end);
-                if (numberEnd > p)
-                {
-                    if (!TryReadNumber(s[p..numberEnd], ref canonical, out preNumber))
-                    {
-                        return Fail(p, out errorPosition, out errorDetail);
-                    }
-                }
-                else
-                {
-                    canonical = false;
-                }
-
-                if (leadingSeparator || trailingSeparator || !labelIsCanonical)
-                {
-                    canonical = false;
+                    return Fail(p, out errorPosition, out errorDetail);
                 }
 
                 preLabel = label;
-                i = numberEnd;
+                i = p;
             }
         }
 
@@ -155,79 +134,37 @@ internal static class VersionParser
         }
         else
         {
-            var p = i;
-            var leadingSeparator = p < end && IsSeparator(s[p]);
-            if (leadingSeparator)
-            {
-                p++;
-            }
-
+            var leadingSeparator = i < end && IsSeparator(s[i]);
+            var p = leadingSeparator ? i + 1 : i;
             var labelLength = MatchPostLabel(s[p..end], out var labelIsCanonical);
             if (labelLength > 0)
             {
-                var isCanonical = leadingSeparator && s[i] == '.' && labelIsCanonical;
+                canonical &= leadingSeparator && s[i] == '.' && labelIsCanonical;
                 p += labelLength;
-                if (p < end && IsSeparator(s[p]))
+                if (!TryReadLabelNumber(s, ref p, end, ref canonical, out post))
                 {
-                    p++;
-                    isCanonical = false;
+                    return Fail(p, out errorPosition, out errorDetail);
                 }
 
-                var numberEnd = ScanDigits(s, p, end);
-                if (numberEnd > p)
-                {
-                    if (!TryReadNumber(s[p..numberEnd], ref canonical, out post))
-                    {
-                        return Fail(p, out errorPosition, out errorDetail);
-                    }
-                }
-                else
-                {
-                    post = 0;
-                    isCanonical = false;
-                }
-
-                canonical &= isCanonical;
-                i = numberEnd;
+                i = p;
             }
         }
 
         // Development release: [._-]? dev [._-]? digits?
         long dev = -1;
         {
-            var p = i;
-            var leadingSeparator = p < end && IsSeparator(s[p]);
-            if (leadingSeparator)
-            {
-                p++;
-            }
-
+            var leadingSeparator = i < end && IsSeparator(s[i]);
+            var p = leadingSeparator ? i + 1 : i;
             if (StartsWithIgnoreAsciiCase(s[p..end], "dev", out var labelIsCanonical))
             {
-                var isCanonical = leadingSeparator && s[i] == '.' && labelIsCanonical;
+                canonical &= leadingSeparator && s[i] == '.' && labelIsCanonical;
                 p += 3;
-                if (p < end && IsSeparator(s[p]))
+                if (!TryReadLabelNumber(s, ref p, end, ref canonical, out dev))
                 {
-                    p++;
-                    isCanonical = false;
+                    return Fail(p, out errorPosition, out errorDetail);
                 }
 
-                var numberEnd = ScanDigits(s, p, end);
-                if (numberEnd > p)
-                {
-                    if (!TryReadNumber(s[p..numberEnd], ref canonical, out dev))
-                    {
-                        return Fail(p, out errorPosition, out errorDetail);
-                    }
-                }
-                else
-                {
-                    dev = 0;
-                    isCanonical = false;
-                }
-
-                canonical &= isCanonical;
-                i = numberEnd;
+                i = p;
             }
         }
 
@@ -293,6 +230,37 @@ internal static class VersionParser
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// The <c>[._-]? digits?</c> after a pre-, post- or dev-release label at <paramref name="p"/>, which moves past it;
+    /// a missing number is 0. A separator there or a missing number is not canonical. On overflow <paramref name="p"/>
+    /// is left at the digits, where the error points.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadLabelNumber(ReadOnlySpan<char> s, ref int p, int end, ref bool canonical, out long value)
+    {
+        if (p < end && IsSeparator(s[p]))
+        {
+            p++;
+            canonical = false;
+        }
+
+        var numberEnd = ScanDigits(s, p, end);
+        if (numberEnd == p)
+        {
+            value = 0;
+            canonical = false;
+            return true;
+        }
+
+        if (!TryReadNumber(s[p..numberEnd], ref canonical, out value))
+        {
+            return false;
+        }
+
+        p = numberEnd;
+        return true;
     }
 
     private static bool TryReadNumber(ReadOnlySpan<char> digits, ref bool canonical, out long value)

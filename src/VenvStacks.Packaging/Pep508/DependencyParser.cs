@@ -347,7 +347,7 @@ internal sealed class DependencyParser
             if (close >= 0)
             {
                 var tokenStart = _position;
-                var value = PythonStringLiteral.TryDecode(_text, tokenStart + 1, close, out _);
+                var value = PythonStringLiteral.TryDecode(_text, tokenStart + 1, close);
                 if (value is null)
                 {
                     throw Error("Invalid quoted string", tokenStart, close + 1);

@@ -35,6 +35,11 @@ internal sealed class MarkerComparison : MarkerNode
         _keyIndex = MarkerVariables.IndexOf(_key);
         _keyIsVersion = MarkerVariables.IsVersionValued(_keyIndex);
         _keyIsSet = MarkerVariables.IsSetValued(_keyIndex);
+        if (_keyIsSet)
+        {
+            _canonicalLiteral = PackageName.Canonicalize(left.IsVariable ? right.Text : left.Text);
+        }
+
         if (left.IsVariable)
         {
             if (_keyIsVersion && op is not (MarkerOperator.In or MarkerOperator.NotIn))
@@ -42,17 +47,9 @@ internal sealed class MarkerComparison : MarkerNode
                 _literalSpecifier = Specifier.TryParse(op.ToText() + right.Text, out var specifier) ? specifier : null;
             }
         }
-        else
+        else if (_keyIsVersion)
         {
-            if (_keyIsVersion)
-            {
-                _literalCandidate = VersionCandidate.FromText(left.Text);
-            }
-
-            if (_keyIsSet)
-            {
-                _canonicalLiteral = PackageName.Canonicalize(left.Text);
-            }
+            _literalCandidate = VersionCandidate.FromText(left.Text);
         }
     }
 
@@ -102,7 +99,7 @@ internal sealed class MarkerComparison : MarkerNode
             }
 
             return _keyIsSet
-                ? CompareStrings(PackageName.Canonicalize(value), PackageName.Canonicalize(Right.Text), null)
+                ? CompareStrings(PackageName.Canonicalize(value), _canonicalLiteral, null)
                 : CompareStrings(value, Right.Text, null);
         }
 

@@ -11,15 +11,12 @@ namespace VenvStacks.Packaging.Pep508;
 /// <remarks><c>\N{NAME}</c> escapes need the Unicode name database, which .NET does not ship; they are rejected.</remarks>
 internal static class PythonStringLiteral
 {
-    /// <summary>Decodes <c>text[start..end]</c> (between the quotes); returns null and an error index when invalid.</summary>
-    public static string? TryDecode(string text, int start, int end, out int errorPosition)
+    /// <summary>Decodes <c>text[start..end]</c> (between the quotes); returns null when the literal is invalid.</summary>
+    public static string? TryDecode(string text, int start, int end)
     {
-        errorPosition = -1;
         var backslash = text.IndexOf('\\', start, end - start);
-        var firstInvalid = IndexOfInvalidRaw(text, start, backslash < 0 ? end : backslash);
-        if (firstInvalid >= 0)
+        if (ContainsInvalidRaw(text, start, backslash < 0 ? end : backslash))
         {
-            errorPosition = firstInvalid;
             return null;
         }
 
@@ -38,7 +35,6 @@ internal static class PythonStringLiteral
             {
                 if (IsInvalidRaw(text, i))
                 {
-                    errorPosition = i;
                     return null;
                 }
 
@@ -50,7 +46,6 @@ internal static class PythonStringLiteral
             if (i + 1 >= end)
             {
                 // The backslash escapes the closing quote: the literal never ends.
-                errorPosition = i;
                 return null;
             }
 
@@ -107,7 +102,6 @@ internal static class PythonStringLiteral
                         || !IsHex(text.AsSpan(i + 2, digits))
                         || value is < 0 or > 0x10FFFF)
                     {
-                        errorPosition = i;
                         return null;
                     }
 
@@ -117,7 +111,6 @@ internal static class PythonStringLiteral
                 }
 
                 case 'N':
-                    errorPosition = i;
                     return null;
                 default:
                     if (next is >= '0' and <= '7')
@@ -170,17 +163,17 @@ internal static class PythonStringLiteral
         }
     }
 
-    private static int IndexOfInvalidRaw(string text, int start, int end)
+    private static bool ContainsInvalidRaw(string text, int start, int end)
     {
         for (var i = start; i < end; i++)
         {
             if (IsInvalidRaw(text, i))
             {
-                return i;
+                return true;
             }
         }
 
-        return -1;
+        return false;
     }
 
     /// <summary>Raw characters Python rejects inside a one-line string literal: line breaks, NUL, unpaired surrogates.</summary>

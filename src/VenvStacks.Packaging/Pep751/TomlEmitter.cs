@@ -157,5 +157,5 @@ internal sealed class TomlEmitter
         value is IReadOnlyList<object> { Count: > 0 } items && items.All(IsTable);
 
     private static bool IsSuperTable(IReadOnlyDictionary<string, object> table) =>
-        table.Count > 0 && table.Values.All(v => IsTable(v) || IsArrayOfTables(v));
+        table.Count > 0 && table.Values.All(IsSection);
 }

@@ -166,8 +166,7 @@ internal sealed class TomlTableReader
     public PackagingFormatException ErrorAt(string key, string message, Exception? inner = null)
     {
         var (offset, length) = Has(key) ? KeySpan(key) : anchor;
-        var (line, column) = TextLocation.LineAndColumn(context.Text, offset);
-        return new PackagingFormatException($"Invalid pylock.toml: {message} (line {line}, column {column})", context.Text, offset, length, inner);
+        return TextLocation.Error("Invalid pylock.toml: " + message, context.Text, offset, length, inner);
     }
 
     private PackagingFormatException Missing(string key) =>
@@ -205,23 +204,17 @@ internal sealed class TomlTableReader
             _ => throw ErrorAt(key, $"'{Describe(key)}' has an unsupported value"),
         };
 
-    private (int Offset, int Length) KeySpan(string key) =>
+    private (int Offset, int Length) KeySpan(string key) => SourceSpan(table, key, context) ?? anchor;
+
+    private static (int Offset, int Length)? FirstKeySpan(TomlTable table, Context context) =>
+        table.Count == 0 ? null : SourceSpan(table, table.Keys.First(), context);
+
+    // Where Tomlyn saw the key in the source text, when it recorded it.
+    private static (int Offset, int Length)? SourceSpan(TomlTable table, string key, Context context) =>
         context.Store.TryGetProperties(table, out var properties) && properties is not null
             && properties.TryGetProperty(key, out var property) && property is not null
             ? (property.Span.Offset, property.Span.Length)
-            : anchor;
-
-    private static (int Offset, int Length)? FirstKeySpan(TomlTable table, Context context)
-    {
-        if (table.Count == 0 || !context.Store.TryGetProperties(table, out var properties) || properties is null)
-        {
-            return null;
-        }
-
-        return properties.TryGetProperty(table.Keys.First(), out var property) && property is not null
-            ? (property.Span.Offset, property.Span.Length)
             : null;
-    }
 
     /// <summary>What every reader of one document shares.</summary>
     private sealed record Context(string Text, TomlMetadataStore Store);

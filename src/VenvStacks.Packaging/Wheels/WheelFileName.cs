@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
-using System.Text;
 using VenvStacks.Packaging.Pep425;
 using VenvStacks.Packaging.Pep440;
 using VenvStacks.Packaging.Pep503;
@@ -152,7 +151,7 @@ public sealed class WheelFileName
 
         foreach (var rune in name.EnumerateRunes())
         {
-            if (!(rune.Value is '.' or '_' || IsPythonWordCharacter(rune)))
+            if (!(rune.Value == '.' || PythonText.IsWordRune(rune)))
             {
                 return false;
             }
@@ -160,15 +159,6 @@ public sealed class WheelFileName
 
         return true;
     }
-
-    // Python's \w on str patterns: letters and numbers of any script, and the underscore.
-    private static bool IsPythonWordCharacter(Rune rune) => Rune.GetUnicodeCategory(rune) switch
-    {
-        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
-            or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => true,
-        _ => false,
-    };
 
     // packaging matches (\d+)(.*) with ASCII digits; "." stops at a line break, so the suffix does too.
     private static WheelBuildTag? ParseBuildTag(string buildPart)
