@@ -46,6 +46,26 @@ public sealed class LockLayersE2ETests(PackedSdkFixture fixture, ITestOutputHelp
     });
 
     [Fact]
+    public Task The_layer_items_after_a_lock_carry_the_lock_version_it_wrote() => WithScenario(async (project, scenario) =>
+    {
+        // A versioned layer's install target names its lock version, which the first lock decides.
+        scenario.Prepare(
+            project,
+            scenario.Spec().Replace("launch_module = \"tool.py\"", "launch_module = \"tool.py\"\nversioned = true", StringComparison.Ordinal),
+            """
+              <Target Name="PrintInstallTargets" AfterTargets="LockLayers">
+                <Message Importance="high" Text="install target: %(VenvStacksLayer.InstallTarget)" />
+              </Target>
+            """);
+
+        var build = await project.BuildAsync();
+
+        build.ShouldSucceed();
+        build.Log.HighImportanceMessages.ShouldContain("install target: app-tool@1", build.Describe());
+        build.Log.HighImportanceMessages.ShouldContain("install target: framework-sci");
+    });
+
+    [Fact]
     public Task A_second_build_skips_LockLayers_and_writes_nothing() => WithScenario(async (project, scenario) =>
     {
         (await project.BuildAsync()).ShouldSucceed();
