@@ -46,7 +46,7 @@ internal sealed class LockEnvironmentVariables
         }
     }
 
-    /// <summary>Reads the documented variables from the process environment (the only place tasks read it).</summary>
+    /// <summary>Reads the documented variables from the process environment, for the lock inputs hash and the index credentials (spec variables and the cache folder are read by Core itself).</summary>
     public static LockEnvironmentVariables FromProcess() =>
         From(
             Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
