@@ -1,12 +1,13 @@
 namespace VenvStacks.TestSupport;
 
-/// <summary>Locates the shared conformance data and the repository's own test assets.</summary>
+/// <summary>Locates the conformance data and the repository's own test assets.</summary>
 public static class TestData
 {
     /// <summary>Environment variable that points conformance tests at another data folder of the same formats.</summary>
     public const string EnvironmentVariable = "VENVSTACKS_TESTDATA";
 
-    /// <summary>The conformance data root: <c>$VENVSTACKS_TESTDATA</c>, else <c>../shared/testdata</c> beside the repository.</summary>
+    /// <summary>The conformance data root: <c>$VENVSTACKS_TESTDATA</c>, else <c>testassets/conformance</c> of the repository
+    /// (its README names each folder's upstream source).</summary>
     public static string Root
     {
         get
@@ -17,7 +18,7 @@ public static class TestData
                 return Path.GetFullPath(fromEnvironment);
             }
 
-            return Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "testdata"));
+            return Path.Combine(RepositoryRoot, "testassets", "conformance");
         }
     }
 
