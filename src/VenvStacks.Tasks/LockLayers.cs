@@ -94,7 +94,7 @@ public sealed class LockLayers : VenvStacksCancelableTask
         var activity = new IndexActivityLog(Log);
         var environment = new LockEnvironment(
             // The default is resolved now: it depends on environment variables, which are not ours once yielded.
-            string.IsNullOrWhiteSpace(CacheDirectory) ? VenvStacks.Packaging.Index.CacheDirectory.GetDefault() : Path.GetFullPath(CacheDirectory, spec.SpecDirectory),
+            string.IsNullOrWhiteSpace(CacheDirectory) ? VenvStacks.Packaging.Caching.CacheDirectory.GetDefault() : Path.GetFullPath(CacheDirectory, spec.SpecDirectory),
             [.. LocalWheels.Select(w => Path.GetFullPath(w.ItemSpec, spec.SpecDirectory))],
             NoIndex,
             Offline,

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using VenvStacks.Packaging.Pep425;
-using VenvStacks.Packaging.Platforms;
+using VenvStacks.Packaging.VenvstacksTargets;
 using VenvStacks.Packaging.Wheels;
 
 namespace VenvStacks.Benchmarks;

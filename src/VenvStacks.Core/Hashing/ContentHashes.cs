@@ -5,7 +5,7 @@ using VenvStacks.Core.SourceTrees;
 namespace VenvStacks.Core.Hashing;
 
 /// <summary>
-/// venvstacks' content hashes (venvstacks-behaviour §2.7), bit for bit: lock and metadata files written by either
+/// venvstacks' content hashes (docs/venvstacks-reference.md §2.7), bit for bit: lock and metadata files written by either
 /// tool must agree. All are SHA-256 with a lowercase hex digest.
 /// </summary>
 public static class ContentHashes

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using VenvStacks.Core.Specs;
+using VenvStacks.Packaging.Caching;
+using VenvStacks.Packaging.Credentials;
 using VenvStacks.Packaging.Index;
-using VenvStacks.Packaging.Wheels;
+using VenvStacks.Packaging.IndexSelection;
 using VenvStacks.Packaging.Pep503;
 using VenvStacks.Packaging.Resolution;
-using Version = VenvStacks.Packaging.Pep440.Version;
+using VenvStacks.Packaging.Wheels;
 
 namespace VenvStacks.Core.Locking;
 

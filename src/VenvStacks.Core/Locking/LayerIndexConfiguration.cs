@@ -1,13 +1,14 @@
 using VenvStacks.Core.Specs;
 using VenvStacks.Core.Specs.Tooling;
 using VenvStacks.Packaging.Index;
+using VenvStacks.Packaging.IndexSelection;
 
 namespace VenvStacks.Core.Locking;
 
 /// <summary>
 /// Turns a layer's index settings into the index client's configuration: the stack's <c>[tool.uv]</c> indexes
 /// (relative local paths taken from the spec folder), the layer's priority indexes and package routing, local wheel
-/// folders and "no index" (venvstacks-behaviour §2.3).
+/// folders and "no index" (docs/venvstacks-reference.md §2.3).
 /// </summary>
 internal static class LayerIndexConfiguration
 {

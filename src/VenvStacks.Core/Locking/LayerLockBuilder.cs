@@ -1,11 +1,11 @@
 using VenvStacks.Core.Specs;
 using VenvStacks.Packaging.Pep751;
-using VenvStacks.Packaging.Platforms;
+using VenvStacks.Packaging.VenvstacksTargets;
 
 namespace VenvStacks.Core.Locking;
 
 /// <summary>
-/// Merges one layer's per-platform resolutions into a universal pylock (venvstacks-behaviour §2.6): a package picked
+/// Merges one layer's per-platform resolutions into a universal pylock (docs/venvstacks-reference.md §2.6): a package picked
 /// identically everywhere is unconditional, otherwise each distinct pick carries the marker of its platforms; what a
 /// lower layer already installs on a platform is written as shared (<c>from_lower_layer</c>, no index, no wheels).
 /// </summary>

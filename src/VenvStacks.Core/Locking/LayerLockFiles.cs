@@ -3,7 +3,7 @@ using VenvStacks.Core.Specs;
 namespace VenvStacks.Core.Locking;
 
 /// <summary>
-/// Where a layer's lock files live (venvstacks-behaviour §2.2): <c>requirements/&lt;build name&gt;/</c> next to the spec,
+/// Where a layer's lock files live (docs/venvstacks-reference.md §2.2): <c>requirements/&lt;build name&gt;/</c> next to the spec,
 /// file names built from the build name with dots replaced (pylock names allow no extra dot), except the package
 /// summary, which venvstacks names after the unchanged build name.
 /// </summary>

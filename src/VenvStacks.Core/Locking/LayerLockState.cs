@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace VenvStacks.Core.Locking;
 
 /// <summary>
-/// A layer's lock as it stands on disk compared with the current spec (venvstacks-behaviour §2.8): the hashes the
+/// A layer's lock as it stands on disk compared with the current spec (docs/venvstacks-reference.md §2.8): the hashes the
 /// spec implies now, what the metadata recorded, and the verdicts derived from them.
 /// </summary>
 /// <param name="Files">The layer's lock files.</param>

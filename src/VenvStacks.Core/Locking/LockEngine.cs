@@ -1,18 +1,18 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using VenvStacks.Core.Diagnostics;
-using VenvStacks.Core.IO;
 using VenvStacks.Core.Specs;
 using VenvStacks.Packaging.Index;
+using VenvStacks.Packaging.IO;
 using VenvStacks.Packaging.Pep508;
 using VenvStacks.Packaging.Pep751;
-using VenvStacks.Packaging.Platforms;
+using VenvStacks.Packaging.VenvstacksTargets;
 using Version = VenvStacks.Packaging.Pep440.Version;
 
 namespace VenvStacks.Core.Locking;
 
 /// <summary>
-/// Locks the layers of a stack, lower layers first (venvstacks-behaviour §2): decides per layer from the lock hashes
+/// Locks the layers of a stack, lower layers first (docs/venvstacks-reference.md §2): decides per layer from the lock hashes
 /// whether anything must happen, resolves each target platform with the lower layers' pins as constraints and the
 /// previous lock as preferences, merges the platforms into one universal pylock, and writes the lock files and their
 /// metadata. A layer's files are only written once its whole lock is known, so a failure never leaves a half lock.
@@ -111,7 +111,7 @@ public sealed class LockEngine(IPlatformResolver resolver)
             catch (PackageIndexException ex)
             {
                 // The index client's message already names the (credential-free) URL and status.
-                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, ex.DiagnosticCode, $"Layer {layer.BuildName}: {ex.Message}", layer.Location));
+                diagnostics.Error(IndexDiagnostics.For(ex.Code), $"Layer {layer.BuildName}: {ex.Message}", layer.Location);
                 Fail(layer);
             }
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using VenvStacks.Packaging.Caching;
 using VenvStacks.Packaging.Index;
 
 namespace VenvStacks.Core.Locking;

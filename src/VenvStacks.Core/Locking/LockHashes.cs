@@ -5,7 +5,7 @@ using VenvStacks.Packaging.Pep751;
 
 namespace VenvStacks.Core.Locking;
 
-/// <summary>The four lock hashes of venvstacks-behaviour §2.7, computed exactly as venvstacks computes them.</summary>
+/// <summary>The four lock hashes of docs/venvstacks-reference.md §2.7, computed exactly as venvstacks computes them.</summary>
 public static class LockHashes
 {
     /// <summary>The declared requirements as venvstacks records them (<c>str(Requirement)</c>), in declaration order.</summary>

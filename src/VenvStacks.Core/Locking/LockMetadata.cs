@@ -5,7 +5,7 @@ using VenvStacks.Core.Json;
 
 namespace VenvStacks.Core.Locking;
 
-/// <summary>The contents of <c>pylock.&lt;name&gt;.meta.json</c> (venvstacks-behaviour §2.7, §2.9).</summary>
+/// <summary>The contents of <c>pylock.&lt;name&gt;.meta.json</c> (docs/venvstacks-reference.md §2.7, §2.9).</summary>
 public sealed record LockMetadata(
     string LockInputHash,
     int LockVersion,

@@ -1,6 +1,6 @@
-using Version = VenvStacks.Packaging.Pep440.Version;
 using VenvStacks.Packaging.Pep508;
 using VenvStacks.Packaging.Pep751;
+using Version = VenvStacks.Packaging.Pep440.Version;
 
 namespace VenvStacks.Core.Locking;
 

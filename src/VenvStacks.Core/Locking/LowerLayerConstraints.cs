@@ -4,7 +4,7 @@ using VenvStacks.Packaging.Pep751;
 namespace VenvStacks.Core.Locking;
 
 /// <summary>
-/// The pins a layer inherits from the layers below it (venvstacks-behaviour §2.5): the runtime's lock first, then
+/// The pins a layer inherits from the layers below it (docs/venvstacks-reference.md §2.5): the runtime's lock first, then
 /// each linearised framework's, skipping entries those files mark as shared. Once a package has been seen without a
 /// marker it is shadowed and later entries are ignored; conditional entries are kept once per distinct marker.
 /// </summary>

@@ -2,7 +2,7 @@ using VenvStacks.Packaging.Pep751;
 
 namespace VenvStacks.Core.Locking;
 
-/// <summary>The human-readable <c>packages-&lt;layer&gt;.txt</c> (venvstacks-behaviour §2.11).</summary>
+/// <summary>The human-readable <c>packages-&lt;layer&gt;.txt</c> (docs/venvstacks-reference.md §2.11).</summary>
 public static class PackageSummary
 {
     /// <summary>The summary text: installed packages in lock order, then (if any) the shared ones, sorted.</summary>

@@ -1,5 +1,5 @@
 using VenvStacks.Packaging.Pep508;
-using VenvStacks.Packaging.Platforms;
+using VenvStacks.Packaging.VenvstacksTargets;
 
 namespace VenvStacks.Core.Locking;
 

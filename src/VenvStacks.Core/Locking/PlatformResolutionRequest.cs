@@ -1,6 +1,6 @@
 using VenvStacks.Core.Specs;
 using VenvStacks.Packaging.Pep508;
-using VenvStacks.Packaging.Platforms;
+using VenvStacks.Packaging.VenvstacksTargets;
 using Version = VenvStacks.Packaging.Pep440.Version;
 
 namespace VenvStacks.Core.Locking;

@@ -1,7 +1,7 @@
 namespace VenvStacks.Core.SourceTrees;
 
 /// <summary>
-/// Decides which files of an application's launch and support modules are copied and hashed (venvstacks-behaviour
+/// Decides which files of an application's launch and support modules are copied and hashed (docs/venvstacks-reference.md
 /// §3.7): inside a git work tree, what git ignores (plus <c>.git*</c> entries); elsewhere, only <c>__pycache__</c>.
 /// </summary>
 public abstract class SourceTreeFilter

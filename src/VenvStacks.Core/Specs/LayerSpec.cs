@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using VenvStacks.Core.Diagnostics;
 using VenvStacks.Packaging.Pep508;
-using VenvStacks.Packaging.Platforms;
+using VenvStacks.Packaging.VenvstacksTargets;
 
 namespace VenvStacks.Core.Specs;
 
-/// <summary>One validated layer of a stack: the fields of venvstacks-behaviour §1.2 with their defaults applied.</summary>
+/// <summary>One validated layer of a stack: the fields of docs/venvstacks-reference.md §1.2 with their defaults applied.</summary>
 public abstract record LayerSpec
 {
     /// <summary>Runtime, framework or application.</summary>

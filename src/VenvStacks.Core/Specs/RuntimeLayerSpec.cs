@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using VenvStacks.Packaging.Platforms;
+using VenvStacks.Packaging.VenvstacksTargets;
 
 namespace VenvStacks.Core.Specs;
 

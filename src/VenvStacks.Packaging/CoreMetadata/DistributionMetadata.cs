@@ -1,6 +1,7 @@
 using VenvStacks.Packaging.Pep440;
 using VenvStacks.Packaging.Pep503;
 using VenvStacks.Packaging.Pep508;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.CoreMetadata;
 

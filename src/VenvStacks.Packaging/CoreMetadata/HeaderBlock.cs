@@ -1,4 +1,5 @@
 using System.Text;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.CoreMetadata;
 

@@ -11,14 +11,14 @@ namespace VenvStacks.Packaging.Index;
 internal sealed class AsyncMemo<TKey, TValue>
     where TKey : notnull
 {
-    private readonly ConcurrentDictionary<TKey, Lazy<Task<TValue>>> entries = new();
+    private readonly ConcurrentDictionary<TKey, Lazy<Task<TValue>>> _entries = new();
 
     public async Task<TValue> GetAsync(TKey key, Func<CancellationToken, Task<TValue>> factory, CancellationToken cancellationToken)
     {
         while (true)
         {
             var created = new Lazy<Task<TValue>>(() => RunAsync(factory, cancellationToken));
-            var entry = entries.GetOrAdd(key, created);
+            var entry = _entries.GetOrAdd(key, created);
             var task = entry.Value;
             try
             {
@@ -30,7 +30,7 @@ internal sealed class AsyncMemo<TKey, TValue>
             }
             catch when (task.IsCanceled || task.IsFaulted)
             {
-                entries.TryRemove(KeyValuePair.Create(key, entry));
+                _entries.TryRemove(KeyValuePair.Create(key, entry));
                 if (!task.IsCanceled || cancellationToken.IsCancellationRequested)
                 {
                     throw;

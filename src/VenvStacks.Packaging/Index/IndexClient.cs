@@ -2,8 +2,14 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using VenvStacks.Packaging.Caching;
 using VenvStacks.Packaging.CoreMetadata;
+using VenvStacks.Packaging.Credentials;
+using VenvStacks.Packaging.Hashing;
+using VenvStacks.Packaging.Http;
+using VenvStacks.Packaging.IO;
 using VenvStacks.Packaging.Pep503;
+using VenvStacks.Packaging.SimpleRepositoryApi;
 
 namespace VenvStacks.Packaging.Index;
 
@@ -29,27 +35,27 @@ public sealed class IndexClient : IDisposable
     private static readonly FrozenSet<int> NotFoundStatuses = new[] { 404 }.ToFrozenSet();
     private static readonly FrozenSet<int> NoNotFoundStatuses = FrozenSet<int>.Empty;
 
-    private readonly CacheLayout layout;
-    private readonly PageCache pages;
-    private readonly CredentialStore credentials;
-    private readonly HttpFetcher http;
-    private readonly AsyncMemo<(IndexSource, NormalizedName), ProjectPage?> projectPages = new();
-    private readonly AsyncMemo<IndexSource, ImmutableArray<IndexFile>> flatListings = new();
-    private readonly AsyncMemo<string, DownloadedFile> downloads = new();
-    private readonly AsyncMemo<string, DistributionMetadata> metadata = new();
+    private readonly CacheLayout _layout;
+    private readonly PageCache _pages;
+    private readonly CredentialStore _credentials;
+    private readonly HttpFetcher _http;
+    private readonly AsyncMemo<(IndexSource, NormalizedName), ProjectPage?> _projectPages = new();
+    private readonly AsyncMemo<IndexSource, ImmutableArray<IndexFile>> _flatListings = new();
+    private readonly AsyncMemo<string, DownloadedFile> _downloads = new();
+    private readonly AsyncMemo<string, DistributionMetadata> _metadata = new();
 
     /// <summary>Creates a client.</summary>
     /// <param name="options">Cache location, offline mode, concurrency, retries, credentials; null for the defaults.</param>
     public IndexClient(IndexClientOptions? options = null)
     {
         Options = options ?? new IndexClientOptions();
-        layout = new CacheLayout(Options.CacheDirectory);
-        pages = new PageCache(layout);
+        _layout = new CacheLayout(Options.CacheDirectory);
+        _pages = new PageCache(_layout);
         var environment = Options.Environment;
-        credentials = new CredentialStore(
+        _credentials = new CredentialStore(
             environment is null ? System.Environment.GetEnvironmentVariable : name => environment.GetValueOrDefault(name),
             Options.NetrcPath);
-        http = new HttpFetcher(Options, credentials);
+        _http = new HttpFetcher(Options, _credentials);
     }
 
     /// <summary>The options in effect.</summary>
@@ -71,10 +77,10 @@ public sealed class IndexClient : IDisposable
         ArgumentNullException.ThrowIfNull(index);
         ArgumentException.ThrowIfNullOrWhiteSpace(projectName);
         var project = NormalizedName.From(projectName);
-        credentials.Register(index);
+        _credentials.Register(index);
         return index.Format == IndexFormat.Flat
             ? FlatProjectAsync(index, project, cancellationToken)
-            : projectPages.GetAsync((index, project), token => LoadSimpleAsync(index, project, token), cancellationToken);
+            : _projectPages.GetAsync((index, project), token => LoadSimpleAsync(index, project, token), cancellationToken);
     }
 
     /// <summary>
@@ -90,7 +96,7 @@ public sealed class IndexClient : IDisposable
     public Task<DistributionMetadata> GetMetadataAsync(IndexFile file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return metadata.GetAsync(file.Url.AbsoluteUri, token => LoadMetadataAsync(file, token), cancellationToken);
+        return _metadata.GetAsync(file.Url.AbsoluteUri, token => LoadMetadataAsync(file, token), cancellationToken);
     }
 
     /// <summary>
@@ -106,15 +112,15 @@ public sealed class IndexClient : IDisposable
     public Task<DownloadedFile> DownloadAsync(IndexFile file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return downloads.GetAsync(file.Url.AbsoluteUri, token => LoadFileAsync(file, token), cancellationToken);
+        return _downloads.GetAsync(file.Url.AbsoluteUri, token => LoadFileAsync(file, token), cancellationToken);
     }
 
     /// <inheritdoc/>
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     private async Task<ProjectPage?> FlatProjectAsync(IndexSource index, NormalizedName project, CancellationToken cancellationToken)
     {
-        var listing = await flatListings.GetAsync(index, token => LoadFlatAsync(index, token), cancellationToken).ConfigureAwait(false);
+        var listing = await _flatListings.GetAsync(index, token => LoadFlatAsync(index, token), cancellationToken).ConfigureAwait(false);
         var files = listing.Where(f => f.Name == project).ToImmutableArray();
         return files.IsEmpty ? null : new ProjectPage(project, index, index.IsLocal ? PageFormat.Directory : PageFormat.FlatHtml, files);
     }
@@ -188,7 +194,7 @@ public sealed class IndexClient : IDisposable
     /// <summary>A page from the network or cache; null when the index says it does not exist.</summary>
     private async Task<CachedPage?> FetchPageAsync(Uri url, string accept, IReadOnlySet<int> notFoundStatuses, CancellationToken cancellationToken)
     {
-        var cached = await pages.TryReadAsync(url, cancellationToken).ConfigureAwait(false);
+        var cached = await _pages.TryReadAsync(url, cancellationToken).ConfigureAwait(false);
         var redacted = UrlRedactor.Redact(url);
         if (Options.Offline)
         {
@@ -201,7 +207,7 @@ public sealed class IndexClient : IDisposable
             return cached.Status == 404 ? null : cached;
         }
 
-        var result = await http.GetPageAsync(url, accept, cached is { Status: 200 } ? cached : null, notFoundStatuses, cancellationToken).ConfigureAwait(false);
+        var result = await _http.GetPageAsync(url, accept, cached is { Status: 200 } ? cached : null, notFoundStatuses, cancellationToken).ConfigureAwait(false);
         switch (result.Outcome)
         {
             case PageFetchOutcome.NotModified:
@@ -209,10 +215,10 @@ public sealed class IndexClient : IDisposable
                 return result.Page;
             case PageFetchOutcome.NotFound:
                 // Remembered so that an offline run can tell "not on this index" from "never looked".
-                await pages.WriteAsync(new CachedPage(url, url, null, null, null, [], 404), cancellationToken).ConfigureAwait(false);
+                await _pages.WriteAsync(new CachedPage(url, url, null, null, null, [], 404), cancellationToken).ConfigureAwait(false);
                 return null;
             default:
-                await pages.WriteAsync(result.Page!, cancellationToken).ConfigureAwait(false);
+                await _pages.WriteAsync(result.Page!, cancellationToken).ConfigureAwait(false);
                 Log(IndexEventKind.PageDownloaded, redacted, $"{result.Page!.Body.Length} bytes");
                 return result.Page;
         }
@@ -308,7 +314,7 @@ public sealed class IndexClient : IDisposable
             return await HashLocalFileAsync(file, local, cancellationToken).ConfigureAwait(false);
         }
 
-        if (await FindStoredAsync(file.Url, file.Hashes, layout.File, cancellationToken).ConfigureAwait(false) is { } stored)
+        if (await FindStoredAsync(file.Url, file.Hashes, _layout.File, cancellationToken).ConfigureAwait(false) is { } stored)
         {
             return new DownloadedFile(stored.Path, stored.Sha256, new FileInfo(stored.Path).Length);
         }
@@ -318,7 +324,7 @@ public sealed class IndexClient : IDisposable
             throw new PackageIndexException(IndexErrorCode.OfflineCacheMiss, $"Offline, and {file.FileName} ({UrlRedactor.Redact(file.Url)}) is not in the cache.", file.Url);
         }
 
-        var (result, path) = await FetchIntoStoreAsync(file.Url, file.LinkCredentials, file.Hashes, file.FileName, layout.File, cancellationToken).ConfigureAwait(false);
+        var (result, path) = await FetchIntoStoreAsync(file.Url, file.LinkCredentials, file.Hashes, file.FileName, _layout.File, cancellationToken).ConfigureAwait(false);
         return new DownloadedFile(path, result.Sha256, result.Size);
     }
 
@@ -379,16 +385,16 @@ public sealed class IndexClient : IDisposable
         string temporary;
         try
         {
-            temporary = layout.NewTemporaryFile();
+            temporary = _layout.NewTemporaryFile();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw layout.WriteFailure(url, e);
+            throw _layout.WriteFailure(url, e);
         }
 
         try
         {
-            var result = await http.DownloadAsync(url, linkCredentials, temporary, algorithm, cancellationToken).ConfigureAwait(false);
+            var result = await _http.DownloadAsync(url, linkCredentials, temporary, algorithm, cancellationToken).ConfigureAwait(false);
             if (algorithm is not null && result.Digests[algorithm] != advertised[algorithm])
             {
                 throw Mismatch(fileName, url, algorithm, advertised[algorithm], result.Digests[algorithm]);
@@ -402,7 +408,7 @@ public sealed class IndexClient : IDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw layout.WriteFailure(url, e);
+                throw _layout.WriteFailure(url, e);
             }
 
             if (!advertised.ContainsKey("sha256"))
@@ -457,14 +463,14 @@ public sealed class IndexClient : IDisposable
     private async Task<byte[]?> MetadataFileAsync(IndexFile file, CoreMetadataFile offered, CancellationToken cancellationToken)
     {
         var url = new Uri(file.Url.AbsoluteUri + ".metadata");
-        if (await FindStoredAsync(url, offered.Hashes, layout.Metadata, cancellationToken).ConfigureAwait(false) is { } stored)
+        if (await FindStoredAsync(url, offered.Hashes, _layout.Metadata, cancellationToken).ConfigureAwait(false) is { } stored)
         {
             return await ReadCachedAsync(stored.Path, url, cancellationToken).ConfigureAwait(false);
         }
 
         if (Options.Offline)
         {
-            if (file.Sha256 is { } wheel && File.Exists(layout.WheelMetadata(wheel)))
+            if (file.Sha256 is { } wheel && File.Exists(_layout.WheelMetadata(wheel)))
             {
                 return null;
             }
@@ -474,7 +480,7 @@ public sealed class IndexClient : IDisposable
 
         try
         {
-            var (_, path) = await FetchIntoStoreAsync(url, file.LinkCredentials, offered.Hashes, file.FileName + ".metadata", layout.Metadata, cancellationToken).ConfigureAwait(false);
+            var (_, path) = await FetchIntoStoreAsync(url, file.LinkCredentials, offered.Hashes, file.FileName + ".metadata", _layout.Metadata, cancellationToken).ConfigureAwait(false);
             return await ReadCachedAsync(path, url, cancellationToken).ConfigureAwait(false);
         }
         catch (PackageIndexException e) when (e.StatusCode == 404)
@@ -490,14 +496,14 @@ public sealed class IndexClient : IDisposable
             throw NoSdistMetadata(file);
         }
 
-        if (file.Sha256 is { } advertised && File.Exists(layout.WheelMetadata(advertised)))
+        if (file.Sha256 is { } advertised && File.Exists(_layout.WheelMetadata(advertised)))
         {
             Log(IndexEventKind.FileFromCache, UrlRedactor.Redact(file.Url), "METADATA read from the wheel earlier");
-            return await ReadCachedAsync(layout.WheelMetadata(advertised), file.Url, cancellationToken).ConfigureAwait(false);
+            return await ReadCachedAsync(_layout.WheelMetadata(advertised), file.Url, cancellationToken).ConfigureAwait(false);
         }
 
         var wheel = await DownloadAsync(file, cancellationToken).ConfigureAwait(false);
-        var place = layout.WheelMetadata(wheel.Sha256);
+        var place = _layout.WheelMetadata(wheel.Sha256);
         if (File.Exists(place))
         {
             return await ReadCachedAsync(place, file.Url, cancellationToken).ConfigureAwait(false);
@@ -510,7 +516,7 @@ public sealed class IndexClient : IDisposable
 
     private async Task<string?> KnownDigestAsync(Uri url, CancellationToken cancellationToken)
     {
-        var path = layout.UrlDigest(url);
+        var path = _layout.UrlDigest(url);
         if (!File.Exists(path))
         {
             return null;
@@ -521,7 +527,7 @@ public sealed class IndexClient : IDisposable
     }
 
     private Task RememberDigestAsync(Uri url, string sha256, CancellationToken cancellationToken) =>
-        WriteCacheAsync(layout.UrlDigest(url), Encoding.ASCII.GetBytes(sha256), url, cancellationToken);
+        WriteCacheAsync(_layout.UrlDigest(url), Encoding.ASCII.GetBytes(sha256), url, cancellationToken);
 
     private async Task<byte[]> ReadCachedAsync(string path, Uri url, CancellationToken cancellationToken)
     {
@@ -531,7 +537,7 @@ public sealed class IndexClient : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new PackageIndexException(IndexErrorCode.CacheFailure, $"Cannot read the cache under {layout.Root}: {e.Message}", url, innerException: e);
+            throw new PackageIndexException(IndexErrorCode.CacheFailure, $"Cannot read the cache under {_layout.Root}: {e.Message}", url, innerException: e);
         }
     }
 
@@ -543,7 +549,7 @@ public sealed class IndexClient : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw layout.WriteFailure(url, e);
+            throw _layout.WriteFailure(url, e);
         }
     }
 

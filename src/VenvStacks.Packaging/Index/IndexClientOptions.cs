@@ -3,8 +3,8 @@ namespace VenvStacks.Packaging.Index;
 /// <summary>How an <see cref="IndexClient"/> talks to indexes and where it caches.</summary>
 public sealed record IndexClientOptions
 {
-    /// <summary>The cache root (shared safely between processes). Defaults to <see cref="Index.CacheDirectory.GetDefault"/>.</summary>
-    public string CacheDirectory { get; init; } = Index.CacheDirectory.GetDefault();
+    /// <summary>The cache root (shared safely between processes). Defaults to <see cref="Caching.CacheDirectory.GetDefault"/>.</summary>
+    public string CacheDirectory { get; init; } = Caching.CacheDirectory.GetDefault();
 
     /// <summary>Never touch the network: pages and files come only from the cache (a miss is
     /// <see cref="IndexErrorCode.OfflineCacheMiss"/>). Local find-links folders still work.</summary>

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using VenvStacks.Packaging.Credentials;
 using VenvStacks.Packaging.Pep440;
 using VenvStacks.Packaging.Pep503;
+using VenvStacks.Packaging.SimpleRepositoryApi;
 using Version = VenvStacks.Packaging.Pep440.Version;
 
 namespace VenvStacks.Packaging.Index;

@@ -1,4 +1,5 @@
 using System.Text;
+using VenvStacks.Packaging.Credentials;
 
 namespace VenvStacks.Packaging.Index;
 

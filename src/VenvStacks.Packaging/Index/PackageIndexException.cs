@@ -1,3 +1,5 @@
+using VenvStacks.Packaging.Credentials;
+
 namespace VenvStacks.Packaging.Index;
 
 /// <summary>
@@ -43,9 +45,6 @@ public sealed class PackageIndexException : Exception
 
     /// <summary>Why access failed.</summary>
     public IndexErrorCode Code { get; }
-
-    /// <summary>The proposed diagnostic code, for example <c>VSTK2004</c>.</summary>
-    public string DiagnosticCode => "VSTK" + ((int)Code).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The URL concerned with credentials replaced by <c>***</c>, or null.</summary>
     public string? Url { get; }

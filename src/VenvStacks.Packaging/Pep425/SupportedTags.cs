@@ -8,29 +8,29 @@ namespace VenvStacks.Packaging.Pep425;
 /// </summary>
 public sealed class SupportedTags : IReadOnlyList<Tag>
 {
-    private readonly Tag[] tags;
-    private readonly Dictionary<Tag, int> ranks;
+    private readonly Tag[] _tags;
+    private readonly Dictionary<Tag, int> _ranks;
 
     /// <summary>Creates the list from tags in preference order; a repeated tag keeps its first (best) position.</summary>
     /// <param name="tagsInPreferenceOrder">The supported tags, most preferred first.</param>
     public SupportedTags(IEnumerable<Tag> tagsInPreferenceOrder)
     {
         ArgumentNullException.ThrowIfNull(tagsInPreferenceOrder);
-        tags = [.. tagsInPreferenceOrder];
-        ranks = new Dictionary<Tag, int>(tags.Length);
-        for (var i = 0; i < tags.Length; i++)
+        _tags = [.. tagsInPreferenceOrder];
+        _ranks = new Dictionary<Tag, int>(_tags.Length);
+        for (var i = 0; i < _tags.Length; i++)
         {
-            ArgumentNullException.ThrowIfNull(tags[i], nameof(tagsInPreferenceOrder));
-            ranks.TryAdd(tags[i], i);
+            ArgumentNullException.ThrowIfNull(_tags[i], nameof(tagsInPreferenceOrder));
+            _ranks.TryAdd(_tags[i], i);
         }
     }
 
     /// <summary>The number of tags in the list.</summary>
-    public int Count => tags.Length;
+    public int Count => _tags.Length;
 
     /// <summary>The tag at a preference position (0 is the most preferred).</summary>
     /// <param name="index">The position.</param>
-    public Tag this[int index] => tags[index];
+    public Tag this[int index] => _tags[index];
 
     /// <summary>
     /// The tags of CPython <paramref name="major"/>.<paramref name="minor"/>: packaging's
@@ -84,7 +84,7 @@ public sealed class SupportedTags : IReadOnlyList<Tag>
     public int IndexOf(Tag tag)
     {
         ArgumentNullException.ThrowIfNull(tag);
-        return ranks.TryGetValue(tag, out var index) ? index : -1;
+        return _ranks.TryGetValue(tag, out var index) ? index : -1;
     }
 
     /// <summary>Whether a tag is supported.</summary>
@@ -103,11 +103,11 @@ public sealed class SupportedTags : IReadOnlyList<Tag>
         ArgumentNullException.ThrowIfNull(wheelTags);
 
         // Walk whichever side is shorter: a wheel has a handful of tags, the supported list has hundreds.
-        if (wheelTags.Count > tags.Length)
+        if (wheelTags.Count > _tags.Length)
         {
-            for (var i = 0; i < tags.Length; i++)
+            for (var i = 0; i < _tags.Length; i++)
             {
-                if (wheelTags.Contains(tags[i]))
+                if (wheelTags.Contains(_tags[i]))
                 {
                     return i;
                 }
@@ -168,7 +168,7 @@ public sealed class SupportedTags : IReadOnlyList<Tag>
 
     /// <summary>Enumerates the tags, most preferred first.</summary>
     /// <returns>The tag enumerator.</returns>
-    public IEnumerator<Tag> GetEnumerator() => ((IEnumerable<Tag>)tags).GetEnumerator();
+    public IEnumerator<Tag> GetEnumerator() => ((IEnumerable<Tag>)_tags).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -1,4 +1,4 @@
-using VenvStacks.Packaging.Pep440;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.Pep425;
 
@@ -9,7 +9,7 @@ namespace VenvStacks.Packaging.Pep425;
 public sealed record Tag
 {
     // Tags are hashed constantly when wheel files are ranked against a supported-tag list, so the hash is computed once.
-    private readonly int hash;
+    private readonly int _hash;
 
     /// <summary>Creates a tag; each part is lower-cased as Python's <c>str.lower()</c> does.</summary>
     /// <param name="interpreter">The interpreter part, e.g. <c>py3</c> or <c>cp311</c>.</param>
@@ -23,7 +23,7 @@ public sealed record Tag
         Interpreter = PythonText.ToLower(interpreter);
         Abi = PythonText.ToLower(abi);
         Platform = PythonText.ToLower(platform);
-        hash = HashCode.Combine(
+        _hash = HashCode.Combine(
             StringComparer.Ordinal.GetHashCode(Interpreter),
             StringComparer.Ordinal.GetHashCode(Abi),
             StringComparer.Ordinal.GetHashCode(Platform));
@@ -62,14 +62,14 @@ public sealed record Tag
     public bool Equals(Tag? other) =>
         other is not null
         && (ReferenceEquals(this, other)
-            || (hash == other.hash
+            || (_hash == other._hash
                 && string.Equals(Platform, other.Platform, StringComparison.Ordinal)
                 && string.Equals(Abi, other.Abi, StringComparison.Ordinal)
                 && string.Equals(Interpreter, other.Interpreter, StringComparison.Ordinal)));
 
     /// <summary>The hash of the three parts, computed once when the tag is created.</summary>
     /// <returns>The hash code.</returns>
-    public override int GetHashCode() => hash;
+    public override int GetHashCode() => _hash;
 
     /// <summary>The tag in its PEP 425 form, <c>interpreter-abi-platform</c>.</summary>
     /// <returns>For example <c>py3-none-any</c>.</returns>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using VenvStacks.Packaging.Pep440;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.Pep425;
 

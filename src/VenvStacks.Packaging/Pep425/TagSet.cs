@@ -2,7 +2,7 @@ using System.Collections;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
-using VenvStacks.Packaging.Pep440;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.Pep425;
 
@@ -19,21 +19,21 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
     // Sets up to this size (all real wheels) are expanded once at parse time; larger ones are enumerated on demand.
     private const int EagerExpansionLimit = 1024;
 
-    private readonly string[] interpreters;
-    private readonly string[] abis;
-    private readonly string[] platforms;
-    private readonly Tag[]? expanded;
+    private readonly string[] _interpreters;
+    private readonly string[] _abis;
+    private readonly string[] _platforms;
+    private readonly Tag[]? _expanded;
 
     private TagSet(string[] interpreters, string[] abis, string[] platforms, int count, bool isInSortedOrder)
     {
-        this.interpreters = interpreters;
-        this.abis = abis;
-        this.platforms = platforms;
+        this._interpreters = interpreters;
+        this._abis = abis;
+        this._platforms = platforms;
         Count = count;
         IsInSortedOrder = isInSortedOrder;
         if (count <= EagerExpansionLimit)
         {
-            expanded = new Tag[count];
+            _expanded = new Tag[count];
             var index = 0;
             foreach (var interpreter in interpreters)
             {
@@ -41,7 +41,7 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
                 {
                     foreach (var platform in platforms)
                     {
-                        expanded[index++] = new Tag(interpreter, abi, platform);
+                        _expanded[index++] = new Tag(interpreter, abi, platform);
                     }
                 }
             }
@@ -49,13 +49,13 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
     }
 
     /// <summary>The distinct interpreter parts, lower-cased, in the order written.</summary>
-    public ImmutableArray<string> Interpreters => ImmutableCollectionsMarshal.AsImmutableArray(interpreters);
+    public ImmutableArray<string> Interpreters => ImmutableCollectionsMarshal.AsImmutableArray(_interpreters);
 
     /// <summary>The distinct ABI parts, lower-cased, in the order written.</summary>
-    public ImmutableArray<string> Abis => ImmutableCollectionsMarshal.AsImmutableArray(abis);
+    public ImmutableArray<string> Abis => ImmutableCollectionsMarshal.AsImmutableArray(_abis);
 
     /// <summary>The distinct platform parts, lower-cased, in the order written.</summary>
-    public ImmutableArray<string> Platforms => ImmutableCollectionsMarshal.AsImmutableArray(platforms);
+    public ImmutableArray<string> Platforms => ImmutableCollectionsMarshal.AsImmutableArray(_platforms);
 
     /// <summary>The number of distinct tags in the set.</summary>
     public int Count { get; }
@@ -97,17 +97,17 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
     public bool Contains(Tag item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return Array.IndexOf(platforms, item.Platform) >= 0
-            && Array.IndexOf(abis, item.Abi) >= 0
-            && Array.IndexOf(interpreters, item.Interpreter) >= 0;
+        return Array.IndexOf(_platforms, item.Platform) >= 0
+            && Array.IndexOf(_abis, item.Abi) >= 0
+            && Array.IndexOf(_interpreters, item.Interpreter) >= 0;
     }
 
     /// <summary>The expanded tags when the set was small enough to expand at parse time (always, for real wheels), else null.</summary>
-    internal Tag[]? Expanded => expanded;
+    internal Tag[]? Expanded => _expanded;
 
     /// <summary>Enumerates the tags, interpreters outermost and platforms innermost.</summary>
     /// <returns>The tag enumerator.</returns>
-    public IEnumerator<Tag> GetEnumerator() => (expanded is not null ? ((IEnumerable<Tag>)expanded) : Expand()).GetEnumerator();
+    public IEnumerator<Tag> GetEnumerator() => (_expanded is not null ? ((IEnumerable<Tag>)_expanded) : Expand()).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -118,21 +118,21 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
         other is not null
         && (ReferenceEquals(this, other)
             || (Count == other.Count
-                && SameParts(interpreters, other.interpreters)
-                && SameParts(abis, other.abis)
-                && SameParts(platforms, other.platforms)));
+                && SameParts(_interpreters, other._interpreters)
+                && SameParts(_abis, other._abis)
+                && SameParts(_platforms, other._platforms)));
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as TagSet);
 
     /// <summary>A hash that does not depend on the order the parts were written in.</summary>
     /// <returns>The hash code.</returns>
-    public override int GetHashCode() => HashCode.Combine(PartsHash(interpreters), PartsHash(abis), PartsHash(platforms));
+    public override int GetHashCode() => HashCode.Combine(PartsHash(_interpreters), PartsHash(_abis), PartsHash(_platforms));
 
     /// <summary>The compressed form, lower-cased and de-duplicated, parts in the order written (<c>py2.py3-none-any</c>).</summary>
     /// <returns>The compressed tag set text.</returns>
     public override string ToString() =>
-        string.Join('-', string.Join('.', interpreters), string.Join('.', abis), string.Join('.', platforms));
+        string.Join('-', string.Join('.', _interpreters), string.Join('.', _abis), string.Join('.', _platforms));
 
     /// <summary>
     /// Parses <c>source[start..end]</c> as a tag set. Positions in <paramref name="failure"/> are indexes into
@@ -291,11 +291,11 @@ public sealed class TagSet : IReadOnlyCollection<Tag>, IEquatable<TagSet>
 
     private IEnumerable<Tag> Expand()
     {
-        foreach (var interpreter in interpreters)
+        foreach (var interpreter in _interpreters)
         {
-            foreach (var abi in abis)
+            foreach (var abi in _abis)
             {
-                foreach (var platform in platforms)
+                foreach (var platform in _platforms)
                 {
                     yield return new Tag(interpreter, abi, platform);
                 }

@@ -1,3 +1,5 @@
+using VenvStacks.Packaging.Text;
+
 namespace VenvStacks.Packaging.Pep440;
 
 /// <summary>

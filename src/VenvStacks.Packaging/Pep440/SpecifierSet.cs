@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.Pep440;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.Pep440;
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.Pep440;
 

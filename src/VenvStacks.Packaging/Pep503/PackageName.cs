@@ -1,4 +1,4 @@
-using VenvStacks.Packaging.Pep440;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.Pep503;
 

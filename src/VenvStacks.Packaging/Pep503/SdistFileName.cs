@@ -1,4 +1,4 @@
-using VenvStacks.Packaging.Pep440;
+using VenvStacks.Packaging.Text;
 using Version = VenvStacks.Packaging.Pep440.Version;
 
 namespace VenvStacks.Packaging.Pep503;

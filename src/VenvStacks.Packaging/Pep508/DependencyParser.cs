@@ -1,5 +1,6 @@
 using System.Text;
 using VenvStacks.Packaging.Pep440;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.Pep508;
 

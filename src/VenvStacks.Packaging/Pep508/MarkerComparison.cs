@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text;
 using VenvStacks.Packaging.Pep440;
 using VenvStacks.Packaging.Pep503;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.Pep508;
 

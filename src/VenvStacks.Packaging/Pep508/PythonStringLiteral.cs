@@ -95,20 +95,20 @@ internal static class PythonStringLiteral
                 case 'x':
                 case 'u':
                 case 'U':
-                {
-                    var digits = next == 'x' ? 2 : next == 'u' ? 4 : 8;
-                    if (i + 2 + digits > end
-                        || !int.TryParse(text.AsSpan(i + 2, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
-                        || !IsHex(text.AsSpan(i + 2, digits))
-                        || value is < 0 or > 0x10FFFF)
                     {
-                        return null;
-                    }
+                        var digits = next == 'x' ? 2 : next == 'u' ? 4 : 8;
+                        if (i + 2 + digits > end
+                            || !int.TryParse(text.AsSpan(i + 2, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
+                            || !IsHex(text.AsSpan(i + 2, digits))
+                            || value is < 0 or > 0x10FFFF)
+                        {
+                            return null;
+                        }
 
-                    AppendCodePoint(builder, value);
-                    i += 2 + digits;
-                    continue;
-                }
+                        AppendCodePoint(builder, value);
+                        i += 2 + digits;
+                        continue;
+                    }
 
                 case 'N':
                     return null;

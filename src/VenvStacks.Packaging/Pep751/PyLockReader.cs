@@ -2,9 +2,9 @@ using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Parsing;
 using Tomlyn.Serialization;
-using VenvStacks.Packaging.CoreMetadata;
 using VenvStacks.Packaging.Pep440;
 using VenvStacks.Packaging.Pep508;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.Pep751;
 

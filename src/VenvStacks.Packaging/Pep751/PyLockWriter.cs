@@ -121,7 +121,7 @@ internal static class PyLockWriter
     /// <summary>Collects the present keys of one table in writing order.</summary>
     private sealed class TableBuilder(string owner)
     {
-        private readonly List<KeyValuePair<string, object>> entries = [];
+        private readonly List<KeyValuePair<string, object>> _entries = [];
 
         public void AddRequired(string key, string? value)
         {
@@ -140,10 +140,10 @@ internal static class PyLockWriter
                 case null:
                     return;
                 case IReadOnlyDictionary<string, string> strings:
-                    entries.Add(KeyValuePair.Create(key, (object)new ValueMap<object>(strings.Select(e => KeyValuePair.Create(e.Key, (object)e.Value)))));
+                    _entries.Add(KeyValuePair.Create(key, (object)new ValueMap<object>(strings.Select(e => KeyValuePair.Create(e.Key, (object)e.Value)))));
                     return;
                 default:
-                    entries.Add(KeyValuePair.Create(key, TomlData.Freeze(value)));
+                    _entries.Add(KeyValuePair.Create(key, TomlData.Freeze(value)));
                     return;
             }
         }
@@ -152,15 +152,15 @@ internal static class PyLockWriter
         {
             foreach (var (key, value) in unknown)
             {
-                if (entries.Exists(e => e.Key == key))
+                if (_entries.Exists(e => e.Key == key))
                 {
                     throw new InvalidOperationException($"The unknown keys of {owner} repeat the modelled key '{key}'");
                 }
 
-                entries.Add(KeyValuePair.Create(key, value));
+                _entries.Add(KeyValuePair.Create(key, value));
             }
 
-            return new ValueMap<object>(entries);
+            return new ValueMap<object>(_entries);
         }
     }
 }

@@ -18,9 +18,9 @@ namespace VenvStacks.Packaging.Pep751;
 /// </remarks>
 internal sealed class TomlEmitter
 {
-    private readonly StringBuilder output;
+    private readonly StringBuilder _output;
 
-    private TomlEmitter(StringBuilder output) => this.output = output;
+    private TomlEmitter(StringBuilder output) => this._output = output;
 
     /// <summary>Appends the document for <paramref name="root"/>.</summary>
     public static void Write(StringBuilder output, IReadOnlyDictionary<string, object> root) =>
@@ -34,10 +34,10 @@ internal sealed class TomlEmitter
         {
             if (!IsSection(value))
             {
-                TomlText.AppendKey(output, key);
-                output.Append(" = ");
+                TomlText.AppendKey(_output, key);
+                _output.Append(" = ");
                 WriteInlineValue(value, isArrayItem: false);
-                output.Append('\n');
+                _output.Append('\n');
                 written++;
             }
         }
@@ -52,7 +52,7 @@ internal sealed class TomlEmitter
                 for (var i = 0; i < items.Count; i++)
                 {
                     var blank = i == 0 ? index > 0 || blankBeforeFirstSection : ((IReadOnlyDictionary<string, object>)items[i - 1]).Count > 0;
-                    output.Append(blank ? "\n[[" : "[[").Append(childPath).Append("]]\n");
+                    _output.Append(blank ? "\n[[" : "[[").Append(childPath).Append("]]\n");
                     WriteTable((IReadOnlyDictionary<string, object>)items[i], childPath, blankBeforeFirstSection: false, isArrayItem: true);
                 }
 
@@ -67,7 +67,7 @@ internal sealed class TomlEmitter
                 }
                 else
                 {
-                    output.Append(blank ? "\n[" : "[").Append(childPath).Append("]\n");
+                    _output.Append(blank ? "\n[" : "[").Append(childPath).Append("]\n");
                     WriteTable(child, childPath, blankBeforeFirstSection: false, isArrayItem: false);
                 }
 
@@ -81,52 +81,52 @@ internal sealed class TomlEmitter
         switch (value)
         {
             case string text:
-                TomlText.AppendString(output, text);
+                TomlText.AppendString(_output, text);
                 break;
             case bool flag:
-                output.Append(flag ? "true" : "false");
+                _output.Append(flag ? "true" : "false");
                 break;
             case long integer:
-                output.Append(integer.ToString(CultureInfo.InvariantCulture));
+                _output.Append(integer.ToString(CultureInfo.InvariantCulture));
                 break;
             case double number:
-                output.Append(PythonFloat.Repr(number));
+                _output.Append(PythonFloat.Repr(number));
                 break;
             case DateTimeOffset offsetDateTime:
-                output.Append(TomlText.OffsetDateTime(offsetDateTime));
+                _output.Append(TomlText.OffsetDateTime(offsetDateTime));
                 break;
             case DateTime localDateTime:
-                output.Append(TomlText.LocalDateTime(localDateTime));
+                _output.Append(TomlText.LocalDateTime(localDateTime));
                 break;
             case DateOnly date:
-                output.Append(TomlText.LocalDate(date));
+                _output.Append(TomlText.LocalDate(date));
                 break;
             case TimeOnly time:
-                output.Append(TomlText.LocalTime(time));
+                _output.Append(TomlText.LocalTime(time));
                 break;
             case IReadOnlyDictionary<string, object> table:
-                output.Append('{');
+                _output.Append('{');
                 var first = true;
                 foreach (var (key, item) in isArrayItem ? TablesLast(table) : table.ToArray())
                 {
-                    output.Append(first ? string.Empty : ", ");
-                    TomlText.AppendKey(output, key);
-                    output.Append(" = ");
+                    _output.Append(first ? string.Empty : ", ");
+                    TomlText.AppendKey(_output, key);
+                    _output.Append(" = ");
                     WriteInlineValue(item, isArrayItem: false);
                     first = false;
                 }
 
-                output.Append('}');
+                _output.Append('}');
                 break;
             case IReadOnlyList<object> items:
-                output.Append('[');
+                _output.Append('[');
                 for (var i = 0; i < items.Count; i++)
                 {
-                    output.Append(i == 0 ? string.Empty : ", ");
+                    _output.Append(i == 0 ? string.Empty : ", ");
                     WriteInlineValue(items[i], isArrayItem: true);
                 }
 
-                output.Append(']');
+                _output.Append(']');
                 break;
             default:
                 throw new InvalidOperationException($"'{value.GetType().Name}' is not a TOML value type");

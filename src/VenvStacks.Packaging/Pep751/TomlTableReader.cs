@@ -1,7 +1,7 @@
 using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Serialization;
-using VenvStacks.Packaging.CoreMetadata;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.Pep751;
 
@@ -11,17 +11,17 @@ namespace VenvStacks.Packaging.Pep751;
 /// </summary>
 internal sealed class TomlTableReader
 {
-    private readonly TomlTable table;
-    private readonly Context context;
-    private readonly (int Offset, int Length) anchor;
-    private readonly HashSet<string> consumed = new(StringComparer.Ordinal);
+    private readonly TomlTable _table;
+    private readonly Context _context;
+    private readonly (int Offset, int Length) _anchor;
+    private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
 
     private TomlTableReader(TomlTable table, string path, Context context, (int Offset, int Length) anchor)
     {
-        this.table = table;
+        this._table = table;
         Path = path;
-        this.context = context;
-        this.anchor = FirstKeySpan(table, context) ?? anchor;
+        this._context = context;
+        this._anchor = FirstKeySpan(table, context) ?? anchor;
     }
 
     /// <summary>Where the table is, in error-message form (<c>packages[2].wheels[0]</c>; empty for the document).</summary>
@@ -80,16 +80,16 @@ internal sealed class TomlTableReader
 
     /// <summary>A reader for an optional sub-table (header or inline form).</summary>
     public TomlTableReader? OptionalTable(string key) =>
-        Has(key) ? new TomlTableReader(Get<TomlTable>(key, "a table")!, Describe(key), context, KeySpan(key)) : null;
+        Has(key) ? new TomlTableReader(Get<TomlTable>(key, "a table")!, Describe(key), _context, KeySpan(key)) : null;
 
     /// <summary>A required table of string values, such as <c>hashes</c>.</summary>
     public IReadOnlyDictionary<string, string> RequiredStringTable(string key)
     {
         var child = OptionalTable(key) ?? throw Missing(key);
         var values = new List<KeyValuePair<string, string>>();
-        foreach (var (name, value) in child.table)
+        foreach (var (name, value) in child._table)
         {
-            child.consumed.Add(name);
+            child._consumed.Add(name);
             values.Add(KeyValuePair.Create(name, value as string ?? throw child.ErrorAt(name, $"'{child.Describe(name)}' must be a string")));
         }
 
@@ -104,8 +104,8 @@ internal sealed class TomlTableReader
             return null;
         }
 
-        consumed.Add(key);
-        IEnumerable<object?> items = table[key] switch
+        _consumed.Add(key);
+        IEnumerable<object?> items = _table[key] switch
         {
             TomlTableArray sections => sections,
             TomlArray inline => inline,
@@ -114,7 +114,7 @@ internal sealed class TomlTableReader
 
         return items
             .Select((item, index) => item is TomlTable element
-                ? new TomlTableReader(element, $"{Describe(key)}[{index}]", context, KeySpan(key))
+                ? new TomlTableReader(element, $"{Describe(key)}[{index}]", _context, KeySpan(key))
                 : throw ErrorAt(key, $"'{Describe(key)}' must be an array of tables"))
             .ToArray();
     }
@@ -131,9 +131,9 @@ internal sealed class TomlTableReader
     public IReadOnlyDictionary<string, object> Remaining()
     {
         var rest = new List<KeyValuePair<string, object>>();
-        foreach (var (key, value) in table)
+        foreach (var (key, value) in _table)
         {
-            if (consumed.Add(key))
+            if (_consumed.Add(key))
             {
                 rest.Add(KeyValuePair.Create(key, Convert(key, value!)));
             }
@@ -165,25 +165,25 @@ internal sealed class TomlTableReader
     /// <summary>An error pointing at <paramref name="key"/> (or at this table when the key is absent).</summary>
     public PackagingFormatException ErrorAt(string key, string message, Exception? inner = null)
     {
-        var (offset, length) = Has(key) ? KeySpan(key) : anchor;
-        return TextLocation.Error("Invalid pylock.toml: " + message, context.Text, offset, length, inner);
+        var (offset, length) = Has(key) ? KeySpan(key) : _anchor;
+        return TextLocation.Error("Invalid pylock.toml: " + message, _context.Text, offset, length, inner);
     }
 
     private PackagingFormatException Missing(string key) =>
         ErrorAt(key, Path.Length == 0 ? $"missing required key '{key}'" : $"missing required key '{key}' in '{Path}'");
 
-    private bool Has(string key) => table.ContainsKey(key);
+    private bool Has(string key) => _table.ContainsKey(key);
 
     private string Describe(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
     private T? Get<T>(string key, string expected)
     {
-        if (!table.TryGetValue(key, out var value))
+        if (!_table.TryGetValue(key, out var value))
         {
             return default;
         }
 
-        consumed.Add(key);
+        _consumed.Add(key);
         return value is T typed ? typed : throw ErrorAt(key, $"'{Describe(key)}' must be {expected}");
     }
 
@@ -204,7 +204,7 @@ internal sealed class TomlTableReader
             _ => throw ErrorAt(key, $"'{Describe(key)}' has an unsupported value"),
         };
 
-    private (int Offset, int Length) KeySpan(string key) => SourceSpan(table, key, context) ?? anchor;
+    private (int Offset, int Length) KeySpan(string key) => SourceSpan(_table, key, _context) ?? _anchor;
 
     private static (int Offset, int Length)? FirstKeySpan(TomlTable table, Context context) =>
         table.Count == 0 ? null : SourceSpan(table, table.Keys.First(), context);

@@ -5,30 +5,30 @@ namespace VenvStacks.Packaging.Pep751;
 /// <summary>An immutable list with structural equality, so that the lock records compare by content.</summary>
 internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
-    private readonly T[] items;
+    private readonly T[] _items;
 
-    public ValueList(IEnumerable<T> items) => this.items = items.ToArray();
+    public ValueList(IEnumerable<T> items) => this._items = items.ToArray();
 
     public static ValueList<T> Empty { get; } = new([]);
 
-    public int Count => items.Length;
+    public int Count => _items.Length;
 
-    public T this[int index] => items[index];
+    public T this[int index] => _items[index];
 
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)items).GetEnumerator();
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
 
-    IEnumerator IEnumerable.GetEnumerator() => items.GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
 
     public bool Equals(ValueList<T>? other)
     {
-        if (other is null || other.items.Length != items.Length)
+        if (other is null || other._items.Length != _items.Length)
         {
             return false;
         }
 
-        for (var i = 0; i < items.Length; i++)
+        for (var i = 0; i < _items.Length; i++)
         {
-            if (!TomlData.ValueEquals(items[i], other.items[i]))
+            if (!TomlData.ValueEquals(_items[i], other._items[i]))
             {
                 return false;
             }
@@ -39,7 +39,7 @@ internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
     public override bool Equals(object? obj) => obj is ValueList<T> other && Equals(other);
 
-    public override int GetHashCode() => items.Length;
+    public override int GetHashCode() => _items.Length;
 }
 
 /// <summary>Creates <see cref="ValueList{T}"/> instances from whatever list a caller hands to a lock record.</summary>

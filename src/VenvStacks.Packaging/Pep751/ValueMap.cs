@@ -6,16 +6,16 @@ namespace VenvStacks.Packaging.Pep751;
 /// <summary>An immutable string-keyed map that keeps insertion order (TOML key order) and compares by content.</summary>
 internal sealed class ValueMap<T> : IReadOnlyDictionary<string, T>, IEquatable<ValueMap<T>>
 {
-    private readonly KeyValuePair<string, T>[] entries;
-    private readonly Dictionary<string, T> lookup;
+    private readonly KeyValuePair<string, T>[] _entries;
+    private readonly Dictionary<string, T> _lookup;
 
     public ValueMap(IEnumerable<KeyValuePair<string, T>> entries)
     {
-        this.entries = entries.ToArray();
-        lookup = new Dictionary<string, T>(this.entries.Length, StringComparer.Ordinal);
-        foreach (var (key, value) in this.entries)
+        this._entries = entries.ToArray();
+        _lookup = new Dictionary<string, T>(this._entries.Length, StringComparer.Ordinal);
+        foreach (var (key, value) in this._entries)
         {
-            if (!lookup.TryAdd(key, value))
+            if (!_lookup.TryAdd(key, value))
             {
                 throw new ArgumentException($"Duplicate key '{key}'", nameof(entries));
             }
@@ -24,32 +24,32 @@ internal sealed class ValueMap<T> : IReadOnlyDictionary<string, T>, IEquatable<V
 
     public static ValueMap<T> Empty { get; } = new([]);
 
-    public int Count => entries.Length;
+    public int Count => _entries.Length;
 
-    public IEnumerable<string> Keys => entries.Select(e => e.Key);
+    public IEnumerable<string> Keys => _entries.Select(e => e.Key);
 
-    public IEnumerable<T> Values => entries.Select(e => e.Value);
+    public IEnumerable<T> Values => _entries.Select(e => e.Value);
 
-    public T this[string key] => lookup[key];
+    public T this[string key] => _lookup[key];
 
-    public bool ContainsKey(string key) => lookup.ContainsKey(key);
+    public bool ContainsKey(string key) => _lookup.ContainsKey(key);
 
-    public bool TryGetValue(string key, [MaybeNullWhen(false)] out T value) => lookup.TryGetValue(key, out value);
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out T value) => _lookup.TryGetValue(key, out value);
 
-    public IEnumerator<KeyValuePair<string, T>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, T>>)entries).GetEnumerator();
+    public IEnumerator<KeyValuePair<string, T>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, T>>)_entries).GetEnumerator();
 
-    IEnumerator IEnumerable.GetEnumerator() => entries.GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => _entries.GetEnumerator();
 
     public bool Equals(ValueMap<T>? other)
     {
-        if (other is null || other.entries.Length != entries.Length)
+        if (other is null || other._entries.Length != _entries.Length)
         {
             return false;
         }
 
-        for (var i = 0; i < entries.Length; i++)
+        for (var i = 0; i < _entries.Length; i++)
         {
-            if (entries[i].Key != other.entries[i].Key || !TomlData.ValueEquals(entries[i].Value, other.entries[i].Value))
+            if (_entries[i].Key != other._entries[i].Key || !TomlData.ValueEquals(_entries[i].Value, other._entries[i].Value))
             {
                 return false;
             }
@@ -60,5 +60,5 @@ internal sealed class ValueMap<T> : IReadOnlyDictionary<string, T>, IEquatable<V
 
     public override bool Equals(object? obj) => obj is ValueMap<T> other && Equals(other);
 
-    public override int GetHashCode() => entries.Length;
+    public override int GetHashCode() => _entries.Length;
 }

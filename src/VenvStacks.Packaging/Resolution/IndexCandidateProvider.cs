@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using VenvStacks.Packaging.Index;
+using VenvStacks.Packaging.IndexSelection;
 using VenvStacks.Packaging.Pep425;
 using VenvStacks.Packaging.Pep503;
 using VenvStacks.Packaging.Wheels;

@@ -1,7 +1,6 @@
-using System.Globalization;
 using VenvStacks.Packaging.Pep425;
 using VenvStacks.Packaging.Pep508;
-using VenvStacks.Packaging.Platforms;
+using VenvStacks.Packaging.VenvstacksTargets;
 using Version = VenvStacks.Packaging.Pep440.Version;
 
 namespace VenvStacks.Packaging.Resolution;

@@ -1,4 +1,4 @@
-using VenvStacks.Packaging.CoreMetadata;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.Wheels;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using VenvStacks.Packaging.CoreMetadata;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.Wheels;
 

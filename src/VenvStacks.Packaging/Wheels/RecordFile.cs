@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using VenvStacks.Packaging.CoreMetadata;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.Wheels;
 

@@ -2,8 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
 using VenvStacks.Packaging.Pep425;
-using VenvStacks.Packaging.Pep440;
 using VenvStacks.Packaging.Pep503;
+using VenvStacks.Packaging.Text;
 using Version = VenvStacks.Packaging.Pep440.Version;
 
 namespace VenvStacks.Packaging.Wheels;

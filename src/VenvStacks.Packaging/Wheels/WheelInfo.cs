@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using VenvStacks.Packaging.CoreMetadata;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Packaging.Wheels;
 

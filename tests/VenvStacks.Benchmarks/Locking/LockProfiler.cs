@@ -5,9 +5,11 @@ using VenvStacks.Core.Locking;
 using VenvStacks.Core.Specs;
 using VenvStacks.Packaging.CoreMetadata;
 using VenvStacks.Packaging.Index;
+using VenvStacks.Packaging.IndexSelection;
 using VenvStacks.Packaging.Pep508;
-using VenvStacks.Packaging.Platforms;
 using VenvStacks.Packaging.Resolution;
+using VenvStacks.Packaging.SimpleRepositoryApi;
+using VenvStacks.Packaging.VenvstacksTargets;
 using VenvStacks.TestSupport.IndexServer;
 
 namespace VenvStacks.Benchmarks.Locking;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using VenvStacks.Core.Locking;
 using VenvStacks.Packaging.Pep751;
-using VenvStacks.Packaging.Platforms;
+using VenvStacks.Packaging.VenvstacksTargets;
 using VenvStacks.TestSupport.IndexServer;
 
 namespace VenvStacks.Benchmarks.Locking;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using VenvStacks.Core.Locking;
-using VenvStacks.Packaging.Platforms;
+using VenvStacks.Packaging.VenvstacksTargets;
 
 namespace VenvStacks.Benchmarks.Locking;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using VenvStacks.Core.Specs;
-using VenvStacks.Packaging.Platforms;
+using VenvStacks.Packaging.VenvstacksTargets;
 
 namespace VenvStacks.Benchmarks.Locking;
 

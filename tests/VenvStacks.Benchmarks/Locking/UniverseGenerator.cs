@@ -57,8 +57,16 @@ internal sealed class UniverseGenerator(int seed)
 
     private static readonly Dictionary<string, int> Popularity = new(StringComparer.Ordinal)
     {
-        ["typing-plus"] = 6, ["packaging-lite"] = 5, ["certbundle"] = 3, ["idna-lite"] = 3, ["six-compat"] = 2,
-        ["attrs-lite"] = 2, ["click-lite"] = 2, [Numcore] = 4, ["jsonfast"] = 2, ["yamlfast"] = 2,
+        ["typing-plus"] = 6,
+        ["packaging-lite"] = 5,
+        ["certbundle"] = 3,
+        ["idna-lite"] = 3,
+        ["six-compat"] = 2,
+        ["attrs-lite"] = 2,
+        ["click-lite"] = 2,
+        [Numcore] = 4,
+        ["jsonfast"] = 2,
+        ["yamlfast"] = 2,
     };
 
     // Fixed edges that give the graph its recognisable shape (scipy needs numpy, cryptography needs cffi, ...).

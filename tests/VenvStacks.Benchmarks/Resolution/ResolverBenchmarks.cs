@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using VenvStacks.Packaging.Pep508;
-using VenvStacks.Packaging.Platforms;
 using VenvStacks.Packaging.Resolution;
+using VenvStacks.Packaging.VenvstacksTargets;
 
 namespace VenvStacks.Benchmarks.Resolution;
 

@@ -30,7 +30,10 @@ public class ErrorCatalogueTests
 
         foreach (var code in Enum.GetValues<VenvStacks.Packaging.Index.IndexErrorCode>())
         {
-            codes.ShouldContain($"VSTK{(int)code}", $"IndexErrorCode.{code} has no catalogue entry");
+            codes.ShouldContain(IndexDiagnostics.For(code).Code, $"IndexErrorCode.{code} has no catalogue entry");
         }
+
+        Enum.GetValues<VenvStacks.Packaging.Index.IndexErrorCode>().Select(code => IndexDiagnostics.For(code).Code)
+            .ShouldBeUnique("each index failure kind has its own code");
     }
 }

@@ -1,7 +1,6 @@
 using VenvStacks.Core.Locking;
 using VenvStacks.Packaging.Pep440;
 using VenvStacks.Packaging.Pep508;
-using VenvStacks.Packaging.Platforms;
 using Version = VenvStacks.Packaging.Pep440.Version;
 
 namespace VenvStacks.Core.Tests.Locking;

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using VenvStacks.Core.Locking;
 using VenvStacks.Core.Specs;
 using VenvStacks.Packaging.Pep751;
-using VenvStacks.TestSupport;
 using VenvStacks.TestSupport.IndexServer;
 using VenvStacks.TestSupport.Wheels;
 

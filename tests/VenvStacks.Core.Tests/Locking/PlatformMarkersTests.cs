@@ -1,6 +1,6 @@
 using VenvStacks.Core.Locking;
 using VenvStacks.Packaging.Pep508;
-using VenvStacks.Packaging.Platforms;
+using VenvStacks.Packaging.VenvstacksTargets;
 
 namespace VenvStacks.Core.Tests.Locking;
 

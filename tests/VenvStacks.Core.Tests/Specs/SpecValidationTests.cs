@@ -1,5 +1,3 @@
-using VenvStacks.Core.Specs;
-
 namespace VenvStacks.Core.Tests.Specs;
 
 /// <summary>What venvstacks gets wrong (raw TypeError/KeyError, first error only) and we report clearly.</summary>

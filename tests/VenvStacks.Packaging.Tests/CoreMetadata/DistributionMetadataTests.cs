@@ -1,7 +1,7 @@
 using System.Text;
 using VenvStacks.Packaging.CoreMetadata;
-using Version = VenvStacks.Packaging.Pep440.Version;
 using VenvStacks.Packaging.Pep508;
+using Version = VenvStacks.Packaging.Pep440.Version;
 
 namespace VenvStacks.Packaging.Tests.CoreMetadata;
 

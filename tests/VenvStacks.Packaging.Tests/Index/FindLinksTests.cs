@@ -1,5 +1,4 @@
 using VenvStacks.Packaging.Index;
-using VenvStacks.TestSupport.IndexServer;
 using VenvStacks.TestSupport.Wheels;
 using static VenvStacks.Packaging.Tests.Index.IndexTestBed;
 

@@ -77,7 +77,6 @@ public sealed class IndexClientFileTests
         var error = await Should.ThrowAsync<PackageIndexException>(() => client.DownloadAsync(file));
 
         error.Code.ShouldBe(IndexErrorCode.HashMismatch);
-        error.DiagnosticCode.ShouldBe("VSTK2104");
         error.Message.ShouldContain(wrong);
         error.Message.ShouldContain(Lib10.Sha256);
         cache.AllFiles().ShouldAllBe(p => p.Contains("pages", StringComparison.Ordinal));

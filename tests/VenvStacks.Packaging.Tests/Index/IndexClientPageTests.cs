@@ -173,7 +173,6 @@ public sealed class IndexClientPageTests
         (await offline.GetProjectAsync(Simple(server), "absent")).ShouldBeNull();
         var miss = await Should.ThrowAsync<PackageIndexException>(() => offline.GetProjectAsync(Simple(server), "demo-app"));
         miss.Code.ShouldBe(IndexErrorCode.OfflineCacheMiss);
-        miss.DiagnosticCode.ShouldBe("VSTK2105");
         server.Requests.ShouldBeEmpty();
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using VenvStacks.TestSupport.IndexServer;
-using VenvStacks.TestSupport.Wheels;
 using static VenvStacks.Packaging.Tests.Index.IndexTestBed;
 
 namespace VenvStacks.Packaging.Tests.Index;

@@ -1,4 +1,3 @@
-using VenvStacks.Packaging.Pep440;
 using Version = VenvStacks.Packaging.Pep440.Version;
 
 namespace VenvStacks.Packaging.Tests.Pep440;

@@ -1,4 +1,5 @@
 using VenvStacks.Packaging.Index;
+using VenvStacks.Packaging.IndexSelection;
 using VenvStacks.Packaging.Pep503;
 using VenvStacks.Packaging.Resolution;
 using VenvStacks.Packaging.Tests.Index;

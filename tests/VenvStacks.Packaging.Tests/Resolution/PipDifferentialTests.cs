@@ -1,4 +1,5 @@
 using VenvStacks.Packaging.Index;
+using VenvStacks.Packaging.IndexSelection;
 using VenvStacks.Packaging.Resolution;
 using VenvStacks.Packaging.Tests.Index;
 using VenvStacks.TestSupport.IndexServer;

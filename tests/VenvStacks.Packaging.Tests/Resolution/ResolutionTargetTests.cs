@@ -1,6 +1,6 @@
 using VenvStacks.Packaging.Pep425;
-using VenvStacks.Packaging.Platforms;
 using VenvStacks.Packaging.Resolution;
+using VenvStacks.Packaging.VenvstacksTargets;
 
 namespace VenvStacks.Packaging.Tests.Resolution;
 

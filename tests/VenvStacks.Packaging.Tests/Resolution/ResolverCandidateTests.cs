@@ -1,5 +1,5 @@
-using VenvStacks.Packaging.Platforms;
 using VenvStacks.Packaging.Resolution;
+using VenvStacks.Packaging.VenvstacksTargets;
 
 namespace VenvStacks.Packaging.Tests.Resolution;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using VenvStacks.Packaging.Pep503;
 using VenvStacks.Packaging.Pep508;
-using VenvStacks.Packaging.Platforms;
 using VenvStacks.Packaging.Resolution;
+using VenvStacks.Packaging.VenvstacksTargets;
 using Version = VenvStacks.Packaging.Pep440.Version;
 
 namespace VenvStacks.Packaging.Tests.Resolution;

@@ -1,6 +1,5 @@
 using CsCheck;
 using VenvStacks.Packaging.Pep440;
-using VenvStacks.Packaging.Pep508;
 using VenvStacks.Packaging.Resolution;
 using Version = VenvStacks.Packaging.Pep440.Version;
 

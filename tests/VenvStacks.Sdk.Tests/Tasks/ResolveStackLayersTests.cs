@@ -1,5 +1,5 @@
-using VenvStacks.TestSupport;
 using VenvStacks.Tasks;
+using VenvStacks.TestSupport;
 
 namespace VenvStacks.Sdk.Tests.Tasks;
 

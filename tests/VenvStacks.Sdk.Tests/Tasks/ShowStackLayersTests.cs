@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Build.Framework;
-using VenvStacks.TestSupport;
 using VenvStacks.Tasks;
+using VenvStacks.TestSupport;
 
 namespace VenvStacks.Sdk.Tests.Tasks;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using VenvStacks.Packaging.Pep508;
-using VenvStacks.Packaging.Platforms;
+using VenvStacks.Packaging.VenvstacksTargets;
 
 namespace VenvStacks.Core.Specs.Reading;
 

@@ -2,11 +2,11 @@ using System.Collections.Immutable;
 using VenvStacks.Core.Diagnostics;
 using VenvStacks.Packaging;
 using VenvStacks.Packaging.Pep508;
-using VenvStacks.Packaging.Platforms;
+using VenvStacks.Packaging.VenvstacksTargets;
 
 namespace VenvStacks.Core.Specs.Reading;
 
-/// <summary>Reads and validates the fields every layer kind shares (venvstacks-behaviour §1.2).</summary>
+/// <summary>Reads and validates the fields every layer kind shares (docs/venvstacks-reference.md §1.2).</summary>
 internal sealed class CommonLayerFieldsReader(
     SpecTableReader reader,
     string layerName,

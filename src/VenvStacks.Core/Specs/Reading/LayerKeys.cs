@@ -1,6 +1,6 @@
 namespace VenvStacks.Core.Specs.Reading;
 
-/// <summary>The keys each kind of layer table may contain (venvstacks-behaviour §1.2–1.5).</summary>
+/// <summary>The keys each kind of layer table may contain (docs/venvstacks-reference.md §1.2–1.5).</summary>
 internal static class LayerKeys
 {
     public static readonly string[] Common =

@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
 using VenvStacks.Core.Diagnostics;
-using VenvStacks.Packaging.Pep503;
 
 namespace VenvStacks.Core.Specs.Reading;
 
 /// <summary>
-/// Merges per-package index routing down the stack (venvstacks-behaviour §1.7 step 4): a layer inherits its lower
+/// Merges per-package index routing down the stack (docs/venvstacks-reference.md §1.7 step 4): a layer inherits its lower
 /// layers' <c>package_indexes</c>; disagreements must be declared with <c>index_overrides</c>.
 /// </summary>
 internal static class PackageIndexMerger
@@ -71,24 +70,11 @@ internal static class PackageIndexMerger
     {
         var result = new Dictionary<string, string>(inherited, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var route = new PackageRoute(layerName);
         foreach (var (package, index) in own)
         {
-            if (!namedIndexes.Contains(index.Value))
+            if (route.Accept(package, index, namedIndexes, seen, diagnostics) is not { } normalized)
             {
-                diagnostics.Error(
-                    DiagnosticCodes.UnknownPackageIndex,
-                    $"{layerName} references an unknown package index '{index.Value}' for '{package.Value}'",
-                    index.Location);
-                continue;
-            }
-
-            var normalized = PackageName.Canonicalize(package.Value);
-            if (!seen.Add(normalized))
-            {
-                diagnostics.Error(
-                    DiagnosticCodes.DuplicatePackageSource,
-                    $"{layerName} specifies multiple sources for {normalized} after name normalization ({package.Value} is the second entry)",
-                    package.Location);
                 continue;
             }
 

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using VenvStacks.Core.Diagnostics;
 using VenvStacks.Core.Specs.Tooling;
 using VenvStacks.Core.Toml;
-using VenvStacks.Packaging.Platforms;
+using VenvStacks.Packaging.VenvstacksTargets;
 
 namespace VenvStacks.Core.Specs.Reading;
 

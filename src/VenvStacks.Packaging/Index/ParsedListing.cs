@@ -1,6 +1,0 @@
-using System.Collections.Immutable;
-
-namespace VenvStacks.Packaging.Index;
-
-/// <summary>What a page parser read from one page.</summary>
-internal sealed record ParsedListing(string? ApiVersion, ImmutableArray<ListedFile> Files, ImmutableArray<string> Versions);
