@@ -4,8 +4,8 @@ using System.Text.Json;
 using VenvStacks.Packaging.Pep425;
 using VenvStacks.Packaging.Pep440;
 using VenvStacks.Packaging.Pep508;
-using VenvStacks.Packaging.Platforms;
 using VenvStacks.Packaging.Resolution;
+using VenvStacks.Packaging.VenvstacksTargets;
 using VenvStacks.TestSupport;
 
 namespace VenvStacks.Packaging.Tests.Resolution;
@@ -15,7 +15,7 @@ namespace VenvStacks.Packaging.Tests.Resolution;
 /// in-memory index, a request and a target; plus the decision whether a binary-only, one-target resolver can
 /// reproduce its expectation at all.
 /// </summary>
-internal sealed class PackseScenario
+internal sealed partial class PackseScenario
 {
     private readonly JsonElement _root;
 
@@ -132,10 +132,9 @@ internal sealed class PackseScenario
     }
 
     /// <summary>
-    /// Why the scenario's expectation cannot be reproduced here, or null when it can. The reasons are the headings of
-    /// the list in docs/conformance.md. All but <c>per-platform</c> follow from the data; <c>per-platform</c> is a
-    /// deliberate difference that the list itself declares, and it only counts for an unsatisfiable universal
-    /// scenario (the test then checks the difference: every platform resolves).
+    /// Why the scenario's expectation cannot be reproduced here, or null when it can. Every reason is computed from
+    /// the scenario itself (never from its name), so a newer copy of the data with more scenarios of these kinds is
+    /// classified the same way; docs/conformance.md explains each reason.
     /// </summary>
     public string? NotRepresentableReason
     {
@@ -156,13 +155,77 @@ internal sealed class PackseScenario
                 return "uninstallable";
             }
 
-            if (Universal && !Satisfiable && ListedInConformanceDoc(Name, "per-platform"))
+            if (Universal && !Satisfiable && ForeignPlatformValues().Any())
+            {
+                return "foreign-platform";
+            }
+
+            if (Universal && !Satisfiable && ResolvesOnEveryPlatform())
             {
                 return "per-platform";
             }
 
             return null;
         }
+    }
+
+    /// <summary>
+    /// The platform values (<c>sys_platform</c>, <c>platform_system</c>, <c>os_name</c>, <c>platform_machine</c>) that
+    /// the scenario's markers or required environments compare against and that no venvstacks target platform has,
+    /// such as <c>sys_platform == "freebsd"</c>. An unsatisfiable universal expectation may rest on such a platform,
+    /// which a lock for the six venvstacks platforms never resolves for.
+    /// </summary>
+    public IEnumerable<string> ForeignPlatformValues()
+    {
+        var known = TargetPlatform.All
+            .Select(platform => platform.GetMarkerEnvironment(Python))
+            .SelectMany(environment => PlatformVariables.Select(name => (name, environment[name])))
+            .ToHashSet();
+        return MarkerTexts()
+            .SelectMany(text => PlatformComparison().Matches(Marker.Parse(text).ToString()))
+            .Select(match => (Name: match.Groups["name"].Value + match.Groups["name2"].Value, Value: match.Groups["value"].Value + match.Groups["value2"].Value))
+            .Where(comparison => !known.Contains((comparison.Name, comparison.Value)))
+            .Select(comparison => $"{comparison.Name} == \"{comparison.Value}\"")
+            .Distinct(StringComparer.Ordinal);
+    }
+
+    private static readonly string[] PlatformVariables = ["sys_platform", "platform_system", "os_name", "platform_machine"];
+
+    /// <summary>A comparison of a platform variable with a literal, either way round, in the canonical marker text.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("""(?<name>sys_platform|platform_system|os_name|platform_machine) (?:==|!=|===) "(?<value>[^"]*)"|"(?<value2>[^"]*)" (?:==|!=|===) (?<name2>sys_platform|platform_system|os_name|platform_machine)""")]
+    private static partial System.Text.RegularExpressions.Regex PlatformComparison();
+
+    /// <summary>Every marker the scenario holds: in requirements (root, packages, extras) and required environments.</summary>
+    private IEnumerable<string> MarkerTexts()
+    {
+        var requirements = Strings(_root.GetProperty("root").GetProperty("requires"))
+            .Concat(Versions().SelectMany(version => Strings(version.GetProperty("requires"))
+                .Concat(version.GetProperty("extras").EnumerateObject().SelectMany(extra => Strings(extra.Value)))));
+        var markers = requirements.Select(Requirement.Parse).Where(r => r.Marker is not null).Select(r => r.Marker!.ToString());
+        var environments = Options.TryGetProperty("required_environments", out var required) && required.ValueKind == JsonValueKind.Array
+            ? Strings(required)
+            : [];
+        return markers.Concat(environments);
+    }
+
+    /// <summary>Whether each venvstacks platform, resolved on its own, has a solution (uv's forking resolver may still
+    /// find none: see the <c>per-platform</c> reason).</summary>
+    private bool ResolvesOnEveryPlatform()
+    {
+        var resolver = new Resolver(Index());
+        foreach (var target in Targets)
+        {
+            try
+            {
+                resolver.ResolveAsync(Request, target).GetAwaiter().GetResult();
+            }
+            catch (ResolutionException)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -195,10 +258,10 @@ internal sealed class PackseScenario
         && (version.GetProperty("requires_python").GetString() is not { } requiresPython || SpecifierSet.Parse(requiresPython).Contains(target.PythonVersion, prereleases: true))
         && Strings(version.GetProperty("wheel_tags")).Any(tags => target.Tags.IsCompatible(TagSet.Parse(tags)));
 
-    /// <summary>Whether docs/conformance.md lists the scenario with the reason (a table row naming both).</summary>
-    public static bool ListedInConformanceDoc(string name, string reason) =>
+    /// <summary>Whether docs/conformance.md explains the reason: a bullet <c>* `reason`:</c> under "Reasons".</summary>
+    public static bool ReasonExplainedInConformanceDoc(string reason) =>
         File.ReadLines(Path.Combine(TestData.RepositoryRoot, "docs", "conformance.md"))
-            .Any(line => line.StartsWith('|') && line.Contains($"`{name}`", StringComparison.Ordinal) && line.Contains($"`{reason}`", StringComparison.Ordinal));
+            .Any(line => line.StartsWith($"* `{reason}`:", StringComparison.Ordinal));
 
     private static string WithExtraMarker(string requirement, string extra)
     {
