@@ -48,9 +48,26 @@ XML
 
 wheels="$demo_root/wheels"
 mkdir -p "$wheels"
-for wheel in /root/.pyenv/versions/*/lib/python3*/ensurepip/_bundled/*.whl /usr/share/python-wheels/*.whl; do
-  [[ -f "$wheel" ]] && cp -n "$wheel" "$wheels/"
-done
+# ensurepip's wheel folder of every CPython found the way the tests find one: $VENVSTACKS_TEST_PYTHON, python3 on
+# PATH, then every pyenv version ($PYENV_ROOT, else ~/.pyenv); then Debian's python-wheels.
+bundled_wheel_dirs() {
+  local python
+  for python in "${VENVSTACKS_TEST_PYTHON:-}" "$(command -v python3 || true)"; do
+    [[ -n "$python" ]] && env -u PYTHONHOME -u PYTHONPATH "$python" -I -c \
+      'import ensurepip, os; print(os.path.join(os.path.dirname(ensurepip.__file__), "_bundled"))' 2>/dev/null
+  done
+  local pyenv_root="${PYENV_ROOT:-$HOME/.pyenv}"
+  for python in "$pyenv_root"/versions/*/bin/python3; do
+    [[ -x "$python" ]] && echo "${python%/bin/python3}"/lib/python3*/ensurepip/_bundled
+  done
+  echo /usr/share/python-wheels
+  return 0
+}
+while read -r folder; do
+  for wheel in "$folder"/*.whl; do
+    [[ -f "$wheel" ]] && cp -n "$wheel" "$wheels/"
+  done
+done < <(bundled_wheel_dirs)
 if ! compgen -G "$wheels/*.whl" >/dev/null; then
   echo "No wheels found on this machine to lock the demo stack from" >&2
   exit 1

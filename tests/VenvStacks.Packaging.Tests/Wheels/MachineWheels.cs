@@ -1,16 +1,18 @@
 using System.IO.Compression;
+using VenvStacks.TestSupport.Python;
 
 namespace VenvStacks.Packaging.Tests.Wheels;
 
 /// <summary>
-/// Real wheels that happen to be installed on the build machine (pip's and setuptools' bundled wheels). Tests over
-/// them are skipped with a message where none exist.
+/// Real wheels that happen to be installed on the build machine: the ensurepip wheels (pip, setuptools) of the test
+/// Python (see <see cref="TestPythonSearch"/>) and Debian's python-wheels. Tests over them are skipped with a message
+/// where none exist.
 /// </summary>
 internal static class MachineWheels
 {
     private static readonly string[] Directories =
     [
-        "/root/.pyenv/versions/3.11.7/lib/python3.11/ensurepip/_bundled",
+        .. TestPython.FindAll(PythonRequest.Any, TestPythonNeeds.BundledWheels).Take(1).Select(p => p.BundledWheelsDirectory!),
         "/usr/share/python-wheels",
     ];
 

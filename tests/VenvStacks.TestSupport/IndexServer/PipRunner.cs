@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using VenvStacks.TestSupport.Python;
 
 namespace VenvStacks.TestSupport.IndexServer;
 
@@ -11,34 +12,20 @@ namespace VenvStacks.TestSupport.IndexServer;
 public sealed class PipRunner
 {
     /// <summary>Environment variable naming the Python interpreter whose pip to use.</summary>
-    public const string PythonVariable = "VENVSTACKS_TEST_PYTHON";
-
-    private static readonly string[] Candidates =
-    [
-        "/root/.pyenv/versions/3.11.7/bin/python3",
-        "/usr/bin/python3",
-    ];
+    public const string PythonVariable = TestPython.EnvironmentVariable;
 
     private PipRunner(string python) => Python = python;
 
     /// <summary>The interpreter that runs <c>-m pip</c>.</summary>
     public string Python { get; }
 
-    /// <summary>A runner for the first interpreter that has pip: <c>$VENVSTACKS_TEST_PYTHON</c>, the pyenv 3.11, the
-    /// system python3; null when there is none.</summary>
-    public static PipRunner? Find()
-    {
-        var configured = Environment.GetEnvironmentVariable(PythonVariable);
-        foreach (var candidate in string.IsNullOrWhiteSpace(configured) ? Candidates : [configured])
-        {
-            if (File.Exists(candidate) && HasPip(candidate))
-            {
-                return new PipRunner(candidate);
-            }
-        }
-
-        return null;
-    }
+    /// <summary>A runner for the first CPython 3.11 or newer whose pip runs, in the order of
+    /// <see cref="TestPythonSearch"/> (<c>$VENVSTACKS_TEST_PYTHON</c>, PATH, pyenv); null when there is none.</summary>
+    public static PipRunner? Find() =>
+        TestPython.FindAll(PythonRequest.Any, TestPythonNeeds.Pip)
+            .Where(python => HasPip(python.Executable))
+            .Select(python => new PipRunner(python.Executable))
+            .FirstOrDefault();
 
     /// <summary>Runs <c>python -m pip {arguments}</c> with the isolated environment.</summary>
     public async Task<PipResult> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken = default)
