@@ -148,6 +148,48 @@ public static class DiagnosticCodes
     /// <summary>The download cache cannot be read or written.</summary>
     public static readonly DiagnosticDescriptor IndexCacheFailure = new("VSTK2110", "Cache failure");
 
+    /// <summary>An archive entry has an absolute path, a drive letter, a <c>..</c> component, or lies under a symbolic link.</summary>
+    public static readonly DiagnosticDescriptor ArchiveUnsafeEntryPath = new("VSTK4001", "Archive entry path is not safe");
+
+    /// <summary>An archive's symbolic link is absolute or resolves outside the folder it may point into.</summary>
+    public static readonly DiagnosticDescriptor ArchiveLinkEscapes = new("VSTK4002", "Archive link points outside its boundary");
+
+    /// <summary>An archive's hard link does not name a regular file extracted before it.</summary>
+    public static readonly DiagnosticDescriptor ArchiveInvalidHardLink = new("VSTK4003", "Archive hard link target is not an earlier file");
+
+    /// <summary>An archive holds a device, FIFO or other entry type that is never extracted.</summary>
+    public static readonly DiagnosticDescriptor ArchiveSpecialEntry = new("VSTK4004", "Archive entry type not allowed");
+
+    /// <summary>An archive is damaged, truncated or not in the format its name says.</summary>
+    public static readonly DiagnosticDescriptor ArchiveCorrupt = new("VSTK4005", "Archive is damaged or not of its format");
+
+    /// <summary>An archive file name has no extension of a supported format.</summary>
+    public static readonly DiagnosticDescriptor ArchiveUnsupportedFormat = new("VSTK4006", "Unsupported archive format");
+
+    /// <summary>The system liblzma, needed for <c>.tar.xz</c>, cannot be loaded.</summary>
+    public static readonly DiagnosticDescriptor LzmaUnavailable = new("VSTK4007", "liblzma not available");
+
+    /// <summary>A compressor failed (out of memory, unsupported options).</summary>
+    public static readonly DiagnosticDescriptor ArchiveCompressionFailed = new("VSTK4008", "Compression failed");
+
+    /// <summary>A folder or file to be archived, or an archive to be read, cannot be read.</summary>
+    public static readonly DiagnosticDescriptor ArchiveSourceUnreadable = new("VSTK4009", "Archive input cannot be read");
+
+    /// <summary>A file changed size while it was being archived.</summary>
+    public static readonly DiagnosticDescriptor ArchiveSourceChanged = new("VSTK4010", "File changed while being archived");
+
+    /// <summary>A socket, FIFO or device file in a folder being archived was left out.</summary>
+    public static readonly DiagnosticDescriptor ArchiveSpecialFileSkipped = new("VSTK4011", "Special file not archived");
+
+    /// <summary>An archive request or extraction option that cannot be carried out as given.</summary>
+    public static readonly DiagnosticDescriptor ArchiveInvalidRequest = new("VSTK4012", "Invalid archive request");
+
+    /// <summary>The folder an archive is to be extracted into already exists.</summary>
+    public static readonly DiagnosticDescriptor ArchiveTargetExists = new("VSTK4013", "Extraction target already exists");
+
+    /// <summary>The archive file or the extracted files cannot be written.</summary>
+    public static readonly DiagnosticDescriptor ArchiveOutputFailed = new("VSTK4014", "Archive output cannot be written");
+
     /// <summary>The task assembly is running on an MSBuild it does not support.</summary>
     public static readonly DiagnosticDescriptor UnsupportedMSBuildRuntime = new("VSTK5001", "Unsupported MSBuild runtime");
 

@@ -112,8 +112,13 @@ public sealed class ExtendedConformanceDataTests(ITestOutputHelper output) : IDi
             ["environment"] = new JsonObject { ["python"] = "3.12", ["additional_python"] = new JsonArray() },
             ["resolver_options"] = new JsonObject
             {
-                ["python"] = null, ["prereleases"] = false, ["no_build"] = new JsonArray(), ["no_binary"] = new JsonArray(),
-                ["universal"] = true, ["python_platform"] = null, ["required_environments"] = null,
+                ["python"] = null,
+                ["prereleases"] = false,
+                ["no_build"] = new JsonArray(),
+                ["no_binary"] = new JsonArray(),
+                ["universal"] = true,
+                ["python_platform"] = null,
+                ["required_environments"] = null,
             },
             ["expected"] = new JsonObject { ["satisfiable"] = false, ["packages"] = null, ["explanation"] = null },
         };
@@ -130,8 +135,13 @@ public sealed class ExtendedConformanceDataTests(ITestOutputHelper output) : IDi
             {
                 [version] = new JsonObject
                 {
-                    ["requires"] = new JsonArray(), ["extras"] = new JsonObject(), ["requires_python"] = ">=3.12",
-                    ["yanked"] = false, ["sdist"] = false, ["wheel"] = true, ["wheel_tags"] = new JsonArray("py3-none-any"),
+                    ["requires"] = new JsonArray(),
+                    ["extras"] = new JsonObject(),
+                    ["requires_python"] = ">=3.12",
+                    ["yanked"] = false,
+                    ["sdist"] = false,
+                    ["wheel"] = true,
+                    ["wheel_tags"] = new JsonArray("py3-none-any"),
                 },
             },
         };
