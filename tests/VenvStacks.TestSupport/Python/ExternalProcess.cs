@@ -109,6 +109,12 @@ public static class ExternalProcess
         }
     }
 
+    /// <summary>Whether a program of that name is in one of PATH's folders.</summary>
+    public static bool IsOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(folder => File.Exists(Path.Combine(folder, program)));
+
     private static void KillTree(Process process)
     {
         try

@@ -43,7 +43,7 @@ public sealed class TestRuntimes
     /// <summary>Every archive, newest version first (the table's order).</summary>
     public IReadOnlyList<TestRuntimeArchive> Archives { get; }
 
-    /// <summary>Why runtime tests are skipped on this machine (no packable CPython 3.11/3.12, no patchelf), or null.
+    /// <summary>Why runtime tests are skipped on this machine (no packable CPython 3.11/3.12, no patchelf, ...), or null.
     /// Cheap: nothing is packed to find out.</summary>
     public static string? SkipReason
     {
@@ -62,7 +62,8 @@ public sealed class TestRuntimes
                 }
             }
 
-            return OnPath("patchelf") ? null : "patchelf is not installed (apt-get install patchelf); test runtimes need it.";
+            var missing = new[] { "patchelf", "readelf", "tar", "gzip" }.FirstOrDefault(t => !ExternalProcess.IsOnPath(t));
+            return missing is null ? null : $"'{missing}' is not installed (apt-get install patchelf binutils); test runtimes need it.";
         }
     }
 
@@ -155,9 +156,4 @@ public sealed class TestRuntimes
             return Load(folder);
         }
     }
-
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(d => File.Exists(Path.Combine(d, program)));
 }

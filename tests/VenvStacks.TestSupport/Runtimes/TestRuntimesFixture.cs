@@ -9,7 +9,9 @@ public sealed class TestRuntimesFixture : IAsyncLifetime
 {
     private TestRuntimes? _runtimes;
 
-    /// <summary>The runtimes; null when this machine cannot make them (the tests are skipped then).</summary>
+    /// <summary>The runtimes.</summary>
+    /// <exception cref="InvalidOperationException">This machine cannot make them (the message says why; tests marked
+    /// with <see cref="TestRuntimeFactAttribute"/> are skipped there and never ask).</exception>
     public TestRuntimes Runtimes => _runtimes ?? throw new InvalidOperationException(
         TestRuntimes.SkipReason ?? "The fixture has not been initialised.");
 

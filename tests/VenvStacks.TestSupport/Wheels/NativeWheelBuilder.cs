@@ -88,7 +88,7 @@ public sealed class NativeWheelBuilder
             return "Native test wheels are ELF shared objects: Linux only.";
         }
 
-        var missingTool = new[] { Compiler, "readelf" }.FirstOrDefault(t => !OnPath(t));
+        var missingTool = new[] { Compiler, "readelf" }.FirstOrDefault(t => !ExternalProcess.IsOnPath(t));
         return missingTool is not null
             ? $"'{missingTool}' is not installed; native test wheels need gcc and binutils."
             : TestPython.SkipReason(request, TestPythonNeeds.Headers | TestPythonNeeds.Pip);
@@ -218,9 +218,4 @@ public sealed class NativeWheelBuilder
     private string NativeFile(NativeWheelSpec spec) => spec.LibraryFileName is { } library
         ? $"{spec.ImportName}/lib/{library}"
         : $"{spec.ImportName}/{spec.ModuleName}{_python.ExtensionSuffix}";
-
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(d => File.Exists(Path.Combine(d, program)));
 }

@@ -14,49 +14,32 @@ internal static class NativeWheelSources
         """;
 
     /// <summary>An extension module <paramref name="module"/> with <c>add(a, b)</c>.</summary>
-    public static string AddModule(string module) => $$"""
-        #define PY_SSIZE_T_CLEAN
-        #include <Python.h>
-
-        static PyObject *add(PyObject *self, PyObject *args)
+    public static string AddModule(string module) => Module(module, "add", "METH_VARARGS", """
+        long a, b;
+        if (!PyArg_ParseTuple(args, "ll", &a, &b))
         {
-            long a, b;
-            if (!PyArg_ParseTuple(args, "ll", &a, &b))
-            {
-                return NULL;
-            }
-            return PyLong_FromLong(a + b);
+            return NULL;
         }
-
-        static PyMethodDef methods[] = {
-            {"add", add, METH_VARARGS, "Adds two integers."},
-            {NULL, NULL, 0, NULL},
-        };
-
-        static struct PyModuleDef definition = {PyModuleDef_HEAD_INIT, "{{module}}", NULL, -1, methods};
-
-        PyMODINIT_FUNC PyInit_{{module}}(void)
-        {
-            return PyModule_Create(&definition);
-        }
-
-        """;
+        return PyLong_FromLong(a + b);
+        """);
 
     /// <summary>An extension module <paramref name="module"/> whose <c>answer()</c> returns what the shared library's
     /// <paramref name="function"/> returns (so importing it needs the library).</summary>
-    public static string ConsumerModule(string module, string function) => $$"""
+    public static string ConsumerModule(string module, string function) =>
+        $"extern int {function}(void);\n" + Module(module, "answer", "METH_NOARGS", $"return PyLong_FromLong({function}());");
+
+    // A module with one function whose C body sees `self` and `args`.
+    private static string Module(string module, string function, string flags, string body) => $$"""
         #define PY_SSIZE_T_CLEAN
         #include <Python.h>
 
-        extern int {{function}}(void);
-
-        static PyObject *answer(PyObject *self, PyObject *unused)
+        static PyObject *{{function}}(PyObject *self, PyObject *args)
         {
-            return PyLong_FromLong({{function}}());
+        {{body}}
         }
 
         static PyMethodDef methods[] = {
-            {"answer", answer, METH_NOARGS, "Asks the shared library."},
+            {"{{function}}", {{function}}, {{flags}}, NULL},
             {NULL, NULL, 0, NULL},
         };
 
