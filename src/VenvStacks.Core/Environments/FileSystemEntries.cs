@@ -56,7 +56,7 @@ internal static class FileSystemEntries
     {
         var full = Path.GetFullPath(path);
         var root = Path.GetPathRoot(full)!;
-        var pending = new Stack<string>(full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse());
+        var pending = new Stack<string>(full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).AsEnumerable().Reverse());
         var current = root;
         var hops = 0;
         while (pending.Count > 0)
@@ -72,7 +72,7 @@ internal static class FileSystemEntries
             // Continue from the link's target, whose own segments may be links again.
             var resolved = Path.GetFullPath(target, current);
             var resolvedRoot = Path.GetPathRoot(resolved)!;
-            foreach (var segment in resolved[resolvedRoot.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse())
+            foreach (var segment in resolved[resolvedRoot.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).AsEnumerable().Reverse())
             {
                 pending.Push(segment);
             }
