@@ -120,12 +120,12 @@ public sealed class PosixLayerWriterTests : IDisposable
 
         await PosixPythonLinks.WriteForDeploymentAsync(plan, deployed, CancellationToken.None);
 
-        new FileInfo(Path.Combine(deployed, "bin", "python_")).LinkTarget.ShouldBe("../../cpython-3.11/bin/python");
+        new FileInfo(Path.Combine(deployed, "bin", "python_")).LinkTarget.ShouldBe("../../cpython-3.11@3/bin/python");
         var wrapper = File.ReadAllText(Path.Combine(deployed, "bin", "python"));
         wrapper.ShouldStartWith("#!/bin/zsh\n");
         wrapper.ShouldContain(
             "add_dynlib_dir \"$script_dir/../../framework-base@3/share/venv/dynlib\"\n"
-            + "add_dynlib_dir \"$script_dir/../../cpython-3.11/share/venv/dynlib\"\n"
+            + "add_dynlib_dir \"$script_dir/../../cpython-3.11@3/share/venv/dynlib\"\n"
             + "export DYLD_LIBRARY_PATH\n");
     }
 

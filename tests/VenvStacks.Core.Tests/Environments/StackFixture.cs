@@ -22,6 +22,7 @@ internal sealed class StackFixture : IDisposable
             name = "cpython-{{pythonVersion[..pythonVersion.LastIndexOf('.')]}}"
             python_implementation = "cpython@{{pythonVersion}}"
             requirements = []
+            versioned = true
 
             [[frameworks]]
             name = "base"

@@ -50,16 +50,16 @@ public sealed class WindowsLayerWriterTests : IDisposable
         File.ReadAllText(Path.Combine(env, "share", "venv", "metadata", "venvstacks_layer.json")).ShouldBe(
             """
             {
-              "base_python": "..\\cpython-3.11\\python.exe",
+              "base_python": "..\\cpython-3.11@3\\python.exe",
               "dynlib_dirs": [
                 "..\\framework-base@3\\Library\\bin",
-                "..\\cpython-3.11\\Library\\bin"
+                "..\\cpython-3.11@3\\Library\\bin"
               ],
               "launch_module": "launch_app",
               "py_version": "3.11.13",
               "pylib_dirs": [
                 "..\\framework-base@3\\Lib\\site-packages",
-                "..\\cpython-3.11\\Lib\\site-packages"
+                "..\\cpython-3.11@3\\Lib\\site-packages"
               ],
               "python": "Scripts\\python.exe",
               "site_dir": "Lib\\site-packages"

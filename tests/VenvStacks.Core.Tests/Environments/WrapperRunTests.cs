@@ -62,7 +62,34 @@ public sealed class WrapperRunTests : IDisposable
         launched.ShouldBe($"launched 42 {app.Layer.EnvironmentPath}");
     }
 
-    private static string Run(string executable, params string[] arguments)
+    [HostPythonFact]
+    public async Task The_wrapper_refuses_to_run_without_its_bypass_link()
+    {
+        var python = HostPython.Instance!;
+        var stack = _stack!;
+        var runtime = Path.Combine(stack.BuildDirectory, $"cpython-{python.Major}.{python.Minor}", "bin");
+        Directory.CreateDirectory(runtime);
+        File.CreateSymbolicLink(Path.Combine(runtime, "python"), python.Executable);
+        var framework = stack.Plan(stack.Framework, TargetPlatform.LinuxX64);
+        await LayerEnvironmentWriter.PrepareAsync(framework, CancellationToken.None);
+        var bin = Path.Combine(framework.Layer.EnvironmentPath, "bin");
+        File.Delete(Path.Combine(bin, "python_"));
+
+        var (exitCode, errors) = RunFailing(Path.Combine(bin, "python"), "-c", "pass");
+
+        exitCode.ShouldBe(2);
+        errors.ShouldBe($"Invalid base Python symlink: {bin}/python_\n");
+    }
+
+    private static (int ExitCode, string Errors) RunFailing(string executable, params string[] arguments)
+    {
+        using var process = Start(executable, arguments);
+        var errors = process.StandardError.ReadToEnd();
+        Finish(process, executable);
+        return (process.ExitCode, errors);
+    }
+
+    private static Process Start(string executable, string[] arguments)
     {
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -73,15 +100,24 @@ public sealed class WrapperRunTests : IDisposable
         start.Environment.Remove("LD_LIBRARY_PATH");
         start.Environment.Remove("PYTHONPATH");
         start.Environment.Remove("PYTHONHOME");
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
+        return Process.Start(start)!;
+    }
+
+    private static void Finish(Process process, string executable)
+    {
         if (!process.WaitForExit(60_000))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{executable} did not finish");
         }
+    }
 
+    private static string Run(string executable, params string[] arguments)
+    {
+        using var process = Start(executable, arguments);
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        Finish(process, executable);
         process.ExitCode.ShouldBe(0, $"{executable} {string.Join(' ', arguments)} failed: {errors.Result}");
         return output.TrimEnd('\n');
     }
