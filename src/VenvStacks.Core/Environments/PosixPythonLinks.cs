@@ -1,4 +1,5 @@
 using VenvStacks.Core.IO;
+using VenvStacks.Core.Specs;
 using VenvStacks.Packaging.Platforms;
 
 namespace VenvStacks.Core.Environments;
@@ -55,7 +56,7 @@ public static class PosixPythonLinks
         Func<LayerLocation, string> folderName,
         CancellationToken cancellationToken)
     {
-        if (plan.OperatingSystem == TargetOperatingSystem.Windows || plan.Kind == Specs.LayerKind.Runtime)
+        if (plan.OperatingSystem == TargetOperatingSystem.Windows || plan.Kind == LayerKind.Runtime)
         {
             throw new ArgumentException($"{plan.Layer.BuildName} is not a POSIX layered environment", nameof(plan));
         }

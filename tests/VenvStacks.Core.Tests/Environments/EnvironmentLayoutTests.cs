@@ -10,37 +10,23 @@ public class EnvironmentLayoutTests
     private static readonly PythonImplementation Python312 = PythonImplementation.Parse("cpython@3.12.9");
 
     [Theory]
-    [InlineData(TargetOperatingSystem.Linux, "bin/python", "bin", "lib/python3.12/site-packages", "share/venv/dynlib", "include/python3.12")]
-    [InlineData(TargetOperatingSystem.MacOS, "bin/python", "bin", "lib/python3.12/site-packages", "share/venv/dynlib", "include/python3.12")]
-    [InlineData(TargetOperatingSystem.Windows, @"python.exe", "Scripts", @"Lib\site-packages", @"Library\bin", "Include")]
-    public void Runtime_layout_is_python_build_standalone_s(
-        TargetOperatingSystem os, string python, string scripts, string site, string dynlib, string headers)
+    [InlineData(LayerKind.Runtime, TargetOperatingSystem.Linux, "bin/python", "bin", "lib/python3.12/site-packages", "share/venv/dynlib", "include/python3.12")]
+    [InlineData(LayerKind.Runtime, TargetOperatingSystem.MacOS, "bin/python", "bin", "lib/python3.12/site-packages", "share/venv/dynlib", "include/python3.12")]
+    [InlineData(LayerKind.Runtime, TargetOperatingSystem.Windows, "python.exe", "Scripts", @"Lib\site-packages", @"Library\bin", "Include")]
+    [InlineData(LayerKind.Framework, TargetOperatingSystem.Linux, "bin/python", "bin", "lib/python3.12/site-packages", "share/venv/dynlib", "include/site/python3.12")]
+    [InlineData(LayerKind.Application, TargetOperatingSystem.MacOS, "bin/python", "bin", "lib/python3.12/site-packages", "share/venv/dynlib", "include/site/python3.12")]
+    [InlineData(LayerKind.Application, TargetOperatingSystem.Windows, @"Scripts\python.exe", "Scripts", @"Lib\site-packages", @"Library\bin", @"include\site\python3.12")]
+    public void Runtimes_have_python_build_standalone_s_layout_and_layers_the_venv_scheme(
+        LayerKind kind, TargetOperatingSystem os, string python, string scripts, string site, string dynlib, string headers)
     {
-        var layout = EnvironmentLayout.ForRuntime(os, Python312);
+        var layout = EnvironmentLayout.For(kind, os, Python312);
 
         layout.Python.ToText(os).ShouldBe(python);
         layout.ScriptsDirectory.ToText(os).ShouldBe(scripts);
         layout.SitePackages.ToText(os).ShouldBe(site);
         layout.DynlibDirectory.ToText(os).ShouldBe(dynlib);
         layout.HeadersDirectory.ToText(os).ShouldBe(headers);
-        layout.IsRuntime.ShouldBeTrue();
-    }
-
-    [Theory]
-    [InlineData(TargetOperatingSystem.Linux, "bin/python", "bin", "lib/python3.12/site-packages", "share/venv/dynlib", "include/site/python3.12")]
-    [InlineData(TargetOperatingSystem.MacOS, "bin/python", "bin", "lib/python3.12/site-packages", "share/venv/dynlib", "include/site/python3.12")]
-    [InlineData(TargetOperatingSystem.Windows, @"Scripts\python.exe", "Scripts", @"Lib\site-packages", @"Library\bin", @"include\site\python3.12")]
-    public void Layered_layout_is_the_venv_scheme(
-        TargetOperatingSystem os, string python, string scripts, string site, string dynlib, string headers)
-    {
-        var layout = EnvironmentLayout.For(LayerKind.Application, os, Python312);
-
-        layout.Python.ToText(os).ShouldBe(python);
-        layout.ScriptsDirectory.ToText(os).ShouldBe(scripts);
-        layout.SitePackages.ToText(os).ShouldBe(site);
-        layout.DynlibDirectory.ToText(os).ShouldBe(dynlib);
-        layout.HeadersDirectory.ToText(os).ShouldBe(headers);
-        layout.IsRuntime.ShouldBeFalse();
+        layout.IsRuntime.ShouldBe(kind == LayerKind.Runtime);
     }
 
     [Theory]
