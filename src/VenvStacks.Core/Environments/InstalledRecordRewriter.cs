@@ -6,10 +6,12 @@ using VenvStacks.Packaging.Wheels;
 namespace VenvStacks.Core.Environments;
 
 /// <summary>
-/// Drops the rows of removed files from every installed distribution's <c>RECORD</c> below site-packages
-/// (docs/venvstacks-reference.md §3.8), so uninstallers and verifiers do not look for them. Row paths are resolved
-/// against site-packages lexically, with either separator. A row is dropped when its file was removed or lies inside
-/// a removed folder (venvstacks only drops exact matches). Files with nothing to drop are left untouched.
+/// Drops the rows of removed files from every installed distribution's <c>RECORD</c>
+/// (<c>&lt;site-packages&gt;/*.dist-info/RECORD</c>; docs/venvstacks-reference.md §3.8), so uninstallers and verifiers
+/// do not look for them. Row paths are resolved against site-packages lexically, with either separator. A row is
+/// dropped when its file was removed or lies inside a removed folder (venvstacks only drops exact matches, and also
+/// searches every folder for files named RECORD, e.g. vendored copies whose rows are not relative to site-packages).
+/// Files with nothing to drop are left untouched.
 /// </summary>
 internal static class InstalledRecordRewriter
 {
@@ -25,10 +27,14 @@ internal static class InstalledRecordRewriter
             return [];
         }
 
-        var removed = removedPaths.Select(Path.GetFullPath).ToArray();
+        var removed = removedPaths.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        var removedParents = removed.Select(p => Path.GetDirectoryName(p)! + Path.DirectorySeparatorChar).Distinct().ToArray();
         var rewritten = new List<string>();
-        var options = new EnumerationOptions { RecurseSubdirectories = true, MatchType = MatchType.Simple, AttributesToSkip = 0 };
-        foreach (var recordPath in Directory.EnumerateFiles(sitePackages, "RECORD", options).Order(StringComparer.Ordinal))
+        var records = Directory.EnumerateDirectories(sitePackages, "*.dist-info")
+            .Select(d => Path.Combine(d, "RECORD"))
+            .Where(File.Exists)
+            .Order(StringComparer.Ordinal);
+        foreach (var recordPath in records)
         {
             var text = await File.ReadAllTextAsync(recordPath, cancellationToken).ConfigureAwait(false);
             RecordFile record;
@@ -47,7 +53,7 @@ internal static class InstalledRecordRewriter
                     ex);
             }
 
-            var kept = record.Entries.Where(e => !IsRemoved(Resolve(sitePackages, e.Path), removed)).ToArray();
+            var kept = record.Entries.Where(e => !IsRemoved(Resolve(sitePackages, e.Path), removed, removedParents)).ToArray();
             if (kept.Length == record.Entries.Count)
             {
                 continue;
@@ -66,6 +72,22 @@ internal static class InstalledRecordRewriter
         return Path.GetFullPath(native, sitePackages);
     }
 
-    private static bool IsRemoved(string path, string[] removed) =>
-        removed.Any(r => path == r || path.StartsWith(r + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+    // Removed entries all sit directly in the scripts folder, so most rows are decided by that prefix alone.
+    private static bool IsRemoved(string path, HashSet<string> removed, string[] removedParents)
+    {
+        if (!removedParents.Any(p => path.StartsWith(p, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        for (var current = path; current is not null; current = Path.GetDirectoryName(current))
+        {
+            if (removed.Contains(current))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

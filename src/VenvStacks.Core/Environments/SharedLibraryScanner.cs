@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Text.RegularExpressions;
 using VenvStacks.Packaging.Platforms;
 
@@ -8,12 +9,12 @@ namespace VenvStacks.Core.Environments;
 /// (docs/venvstacks-reference.md §3.6): files whose last suffix is <c>.so</c> or <c>.dylib</c>, except Python extension
 /// modules of the target interpreter and <c>dynlib_exclude</c> matches. Beyond venvstacks, versioned sonames such as
 /// <c>libfoo.so.1</c> and <c>libfoo.so.1.2.3</c> count too: they are what a library's <c>DT_NEEDED</c> entries usually
-/// name, and venvstacks missing them is a known gap (§9 item 14). Folder links are listed but not followed, as
-/// <c>os.walk</c> does.
+/// name, and venvstacks missing them is a known gap (§9 item 14). Links to folders are not followed, as in
+/// <c>os.walk</c>.
 /// </summary>
 internal static partial class SharedLibraryScanner
 {
-    /// <summary>The libraries below <paramref name="sitePackages"/>, as absolute paths in walk order (names sorted ordinally).</summary>
+    /// <summary>The libraries below <paramref name="sitePackages"/>, as absolute paths sorted ordinally.</summary>
     public static IReadOnlyList<string> Find(
         string sitePackages,
         TargetPlatform platform,
@@ -21,53 +22,48 @@ internal static partial class SharedLibraryScanner
         IEnumerable<DynlibExcludePattern> excluded)
     {
         ArgumentNullException.ThrowIfNull(excluded);
-        var extensionModules = ExtensionModuleSuffixes.For(platform, python);
-        var exclusions = excluded.ToArray();
-        var found = new List<string>();
         if (!Directory.Exists(sitePackages))
         {
-            return found;
+            return [];
         }
 
-        var pending = new Stack<string>();
-        pending.Push(sitePackages);
-        while (pending.Count > 0)
+        var extensionModules = ExtensionModuleSuffixes.For(platform, python);
+        var exclusions = excluded.ToArray();
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+
+        // Names are tested straight from the directory entries: site-packages can hold tens of thousands of files.
+        var candidates = new FileSystemEnumerable<string>(
+            sitePackages,
+            (ref FileSystemEntry entry) => entry.ToFullPath(),
+            options)
         {
-            var folder = pending.Pop();
-            var entries = new DirectoryInfo(folder).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
-            foreach (var entry in entries.Where(e => e is not DirectoryInfo))
-            {
-                if (IsLibraryName(entry.Name, extensionModules) && !exclusions.Any(p => p.Matches(entry.FullName)))
-                {
-                    found.Add(entry.FullName);
-                }
-            }
-
-            foreach (var subfolder in entries.OfType<DirectoryInfo>().Where(d => d.LinkTarget is null).Reverse())
-            {
-                pending.Push(subfolder.FullName);
-            }
-        }
-
-        return found;
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && IsLibraryName(entry.FileName, extensionModules),
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        return candidates.Where(path => !exclusions.Any(p => p.Matches(path))).Order(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>Whether a file name is a shared library rather than an extension module or anything else.</summary>
-    public static bool IsLibraryName(string name, IReadOnlyList<IReadOnlyList<string>> extensionModuleSuffixes)
+    public static bool IsLibraryName(ReadOnlySpan<char> name, IReadOnlyList<IReadOnlyList<string>> extensionModuleSuffixes)
     {
-        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(extensionModuleSuffixes);
-        if (VersionedSoname().IsMatch(name))
-        {
-            return true;
-        }
-
-        if (FileNameSuffixes.Last(name) is not (".so" or ".dylib"))
+        if (!name.Contains(".so", StringComparison.Ordinal) && !name.EndsWith(".dylib", StringComparison.Ordinal))
         {
             return false;
         }
 
-        var suffixes = FileNameSuffixes.Split(name);
+        var text = name.ToString();
+        if (VersionedSoname().IsMatch(text))
+        {
+            return true;
+        }
+
+        if (FileNameSuffixes.Last(text) is not (".so" or ".dylib"))
+        {
+            return false;
+        }
+
+        var suffixes = FileNameSuffixes.Split(text);
         return !extensionModuleSuffixes.Any(e => e.SequenceEqual(suffixes, StringComparer.Ordinal));
     }
 

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using VenvStacks.Core.Diagnostics;
 
 namespace VenvStacks.Core.Environments;
@@ -66,24 +67,14 @@ internal static class SymlinkPortability
         return final.FullName;
     }
 
-    // Every link below the folder (links to folders are reported, not followed).
-    private static IEnumerable<string> Links(string environmentPath)
-    {
-        var pending = new Stack<string>();
-        pending.Push(environmentPath);
-        while (pending.Count > 0)
+    // Every link below the folder (links to folders are reported, not followed), straight from the directory entries.
+    private static FileSystemEnumerable<string> Links(string environmentPath) =>
+        new FileSystemEnumerable<string>(
+            environmentPath,
+            (ref FileSystemEntry entry) => entry.ToFullPath(),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
         {
-            foreach (var entry in new DirectoryInfo(pending.Pop()).EnumerateFileSystemInfos())
-            {
-                if (entry.LinkTarget is not null)
-                {
-                    yield return entry.FullName;
-                }
-                else if (entry is DirectoryInfo)
-                {
-                    pending.Push(entry.FullName);
-                }
-            }
-        }
-    }
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0,
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
 }
