@@ -148,6 +148,29 @@ public static class DiagnosticCodes
     /// <summary>The download cache cannot be read or written.</summary>
     public static readonly DiagnosticDescriptor IndexCacheFailure = new("VSTK2110", "Cache failure");
 
+    /// <summary>Two different shared libraries in a layer have the same file name, so one dynlib link cannot serve both.</summary>
+    public static readonly DiagnosticDescriptor AmbiguousDynlibTargets = new("VSTK3040", "Ambiguous dynamic library link targets");
+
+    /// <summary>A layer's <c>share/venv/dynlib</c> folder holds something that is not a link made by the build.</summary>
+    public static readonly DiagnosticDescriptor DynlibFolderConflict = new("VSTK3041", "Dynamic library folder holds a file that is not a link");
+
+    /// <summary>A Windows runtime has no venv launcher to copy into a layered environment.</summary>
+    public static readonly DiagnosticDescriptor MissingVenvLauncher = new("VSTK3042", "Runtime has no venv launcher");
+
+    /// <summary>A layered environment was prepared before its runtime was built (the runtime's Python is missing).</summary>
+    public static readonly DiagnosticDescriptor MissingBaseRuntime = new("VSTK3043", "Base runtime not built");
+
+    /// <summary>An installed distribution's RECORD file cannot be parsed, so it cannot be rewritten.</summary>
+    public static readonly DiagnosticDescriptor InvalidInstalledRecord = new("VSTK3044", "Installed RECORD file cannot be read");
+
+    /// <summary>A launch or support module disappeared between loading the spec and building the layer.</summary>
+    public static readonly DiagnosticDescriptor MissingAppModule = new("VSTK3045", "Launch or support module missing at build time");
+
+    /// <summary>A link in a layer points outside the build folder at something that cannot be hard-linked or copied.</summary>
+    public static readonly DiagnosticDescriptor ExternalSymlink = new("VSTK3046", "Link to outside the build folder cannot be replaced");
+
+    /// <summary>The file system refused a write while creating a layer's environment files.</summary>
+    public static readonly DiagnosticDescriptor EnvironmentWriteFailed = new("VSTK3047", "Cannot write layer environment files");
     /// <summary>An archive entry has an absolute path, a drive letter, a <c>..</c> component, or lies under a symbolic link.</summary>
     public static readonly DiagnosticDescriptor ArchiveUnsafeEntryPath = new("VSTK4001", "Archive entry path is not safe");
 
