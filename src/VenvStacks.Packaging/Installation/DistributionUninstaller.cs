@@ -46,10 +46,10 @@ public static class DistributionUninstaller
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return await Task.Run(() => Remove(distribution, paths, scheme.Roots.Append(root).ToArray()), CancellationToken.None).ConfigureAwait(false);
+        return await Task.Run(() => Remove(distribution, paths, scheme.Roots, root), CancellationToken.None).ConfigureAwait(false);
     }
 
-    private static UninstallResult Remove(InstalledDistribution distribution, List<string> paths, string[] keptFolders)
+    private static UninstallResult Remove(InstalledDistribution distribution, List<string> paths, IReadOnlyList<string> schemeRoots, string root)
     {
         var removed = new List<string>(paths.Count);
         var touched = new HashSet<string>(FileSystemPaths.Comparer);
@@ -85,7 +85,7 @@ public static class DistributionUninstaller
                 Directory.Delete(distribution.DistInfoDirectory, recursive: true);
             }
 
-            return new UninstallResult(distribution, removed, RemoveEmptyFolders(touched, keptFolders));
+            return new UninstallResult(distribution, removed, RemoveEmptyFolders(touched, schemeRoots, root));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -114,12 +114,12 @@ public static class DistributionUninstaller
         }
     }
 
-    private static int RemoveEmptyFolders(HashSet<string> touched, string[] keptFolders)
+    private static int RemoveEmptyFolders(HashSet<string> touched, IReadOnlyList<string> schemeRoots, string root)
     {
         var count = 0;
         foreach (var start in touched.OrderByDescending(f => f.Length))
         {
-            for (var folder = start; folder is not null && CanRemove(folder, keptFolders); folder = Path.GetDirectoryName(folder))
+            for (var folder = start; folder is not null && CanRemove(folder, schemeRoots, root); folder = Path.GetDirectoryName(folder))
             {
                 if (!Directory.Exists(folder))
                 {
@@ -139,9 +139,8 @@ public static class DistributionUninstaller
         return count;
     }
 
-    private static bool CanRemove(string folder, string[] keptFolders) =>
-        !keptFolders.Any(kept => FileSystemPaths.AreSame(folder, kept))
-        && FileSystemPaths.IsStrictlyInside(folder, keptFolders[^1]);
+    private static bool CanRemove(string folder, IReadOnlyList<string> schemeRoots, string root) =>
+        FileSystemPaths.IsStrictlyInside(folder, root) && !schemeRoots.Any(kept => FileSystemPaths.AreSame(folder, kept));
 
     private static bool IsLink(string path) => new FileInfo(path).LinkTarget is not null;
 
