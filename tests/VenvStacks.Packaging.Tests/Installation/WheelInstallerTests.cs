@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Text;
 using VenvStacks.Packaging.Installation;
@@ -115,6 +116,7 @@ public class WheelInstallerTests
     }
 
     [PosixFact]
+    [UnsupportedOSPlatform("windows")]
     public async Task Keeps_execute_bits_from_the_archive_and_makes_scripts_executable()
     {
         using var target = new InstallTarget();
@@ -257,6 +259,7 @@ public class WheelInstallerTests
     private static List<string> RecordPaths(string recordFile) =>
         RecordFile.Parse(File.ReadAllText(recordFile)).Entries.Select(e => e.Path).ToList();
 
+    [UnsupportedOSPlatform("windows")]
     private static bool IsExecutable(string path) =>
         (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
 }
