@@ -10,33 +10,13 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-out=""
-max_load=4
-wait_minutes=20
-extra=()
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --out) out="$2"; shift 2 ;;
-    --max-load) max_load="$2"; shift 2 ;;
-    --wait-minutes) wait_minutes="$2"; shift 2 ;;
-    --) shift; extra=("$@"); break ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
-  esac
-done
-out="${out:-$repo/artifacts/bench/locking-$(date -u +%Y%m%dT%H%M%SZ).md}"
-mkdir -p "$(dirname "$out")"
-
-load1() { cut -d' ' -f1 /proc/loadavg; }
+source "$repo/build/bench/bench_lib.sh"
+bench_parse_options locking 4 "$@"
 
 project="$repo/tests/VenvStacks.Benchmarks"
 dotnet build "$project" -c Release -nologo -v q >/dev/null
 dll="$project/bin/Release/net10.0/VenvStacks.Benchmarks.dll"
-
-deadline=$(( $(date +%s) + wait_minutes * 60 ))
-while awk -v l="$(load1)" -v m="$max_load" 'BEGIN { exit !(l > m) }' && [[ $(date +%s) -lt $deadline ]]; do
-  echo "load $(load1) > $max_load, waiting..." >&2
-  sleep 30
-done
+bench_wait_for_quiet_machine
 
 python="${VENVSTACKS_TEST_PYTHON:-/root/.pyenv/versions/3.11.7/bin/python3}"
 before="$(uptime)"
@@ -46,8 +26,7 @@ dotnet "$dll" "${args[@]}" --markdown "$report" >/dev/null
 after="$(uptime)"
 
 {
-  echo "**Machine:** $(lscpu | sed -n 's/^Model name:[[:space:]]*//p'), $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r);"
-  echo ".NET SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ {v=$2} END {print v}'); $("$python" -m pip --version | cut -d' ' -f1-2) ($("$python" --version))."
+  bench_describe_machine "$python"
   echo
   echo "**Load:** before \`${before# }\`; after \`${after# }\`."
   echo

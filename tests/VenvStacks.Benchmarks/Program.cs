@@ -1,11 +1,18 @@
 using BenchmarkDotNet.Running;
+using VenvStacks.Benchmarks.Installation;
 using VenvStacks.Benchmarks.Locking;
 
-// `--locking` runs the end-to-end locking measurement (Locking/LockingBenchmarkProgram.cs). Everything else goes to
+// `--locking` runs the end-to-end locking measurement (Locking/LockingBenchmarkProgram.cs), `--installation` the wheel
+// installation measurement against pip (Installation/InstallBenchmarkProgram.cs). Everything else goes to
 // BenchmarkDotNet, where every benchmark class is selectable: `dotnet run -c Release -- --filter '*Version*'`.
 if (LockingBenchmarkProgram.Handles(args))
 {
     return await LockingBenchmarkProgram.RunAsync(args);
+}
+
+if (InstallBenchmarkProgram.Handles(args))
+{
+    return await InstallBenchmarkProgram.RunAsync(args);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -148,6 +148,65 @@ public static class DiagnosticCodes
     /// <summary>The download cache cannot be read or written.</summary>
     public static readonly DiagnosticDescriptor IndexCacheFailure = new("VSTK2110", "Cache failure");
 
+    /// <summary>A wheel file is not a readable zip archive or has no valid wheel file name.</summary>
+    public static readonly DiagnosticDescriptor WheelUnreadable = new("VSTK3020", "Wheel file cannot be read");
+
+    /// <summary>A wheel file differs from the sha256 its lock records.</summary>
+    public static readonly DiagnosticDescriptor WheelHashMismatch = new("VSTK3021", "Wheel does not match its locked hash");
+
+    /// <summary>A wheel declares a <c>Wheel-Version</c> major version other than 1.</summary>
+    public static readonly DiagnosticDescriptor WheelVersionUnsupported = new("VSTK3022", "Unsupported wheel format version");
+
+    /// <summary>A wheel entry name is absolute, has a drive letter, <c>..</c>, a backslash, or leads outside its folder.</summary>
+    public static readonly DiagnosticDescriptor WheelUnsafePath = new("VSTK3023", "Unsafe path in wheel");
+
+    /// <summary>Two wheel entries have the same name or are installed to the same file.</summary>
+    public static readonly DiagnosticDescriptor WheelDuplicateFile = new("VSTK3024", "Duplicate file in wheel");
+
+    /// <summary>A wheel entry is a symbolic link.</summary>
+    public static readonly DiagnosticDescriptor WheelSymlink = new("VSTK3025", "Symbolic link in wheel");
+
+    /// <summary>A wheel's <c>.dist-info</c> folder is missing, repeated, misnamed, or lacks a valid WHEEL or METADATA.</summary>
+    public static readonly DiagnosticDescriptor WheelInvalidDistInfo = new("VSTK3026", "Invalid .dist-info in wheel");
+
+    /// <summary>A wheel's <c>.data</c> folder holds something other than the five scheme folders.</summary>
+    public static readonly DiagnosticDescriptor WheelInvalidDataFolder = new("VSTK3027", "Invalid .data folder in wheel");
+
+    /// <summary>A wheel has no RECORD, or one that cannot be parsed.</summary>
+    public static readonly DiagnosticDescriptor WheelInvalidRecord = new("VSTK3028", "Wheel RECORD missing or invalid");
+
+    /// <summary>A wheel contains a file its RECORD does not list.</summary>
+    public static readonly DiagnosticDescriptor WheelFileNotInRecord = new("VSTK3029", "File not listed in wheel RECORD");
+
+    /// <summary>A wheel file's content differs from its RECORD hash or size.</summary>
+    public static readonly DiagnosticDescriptor WheelRecordMismatch = new("VSTK3030", "File does not match wheel RECORD");
+
+    /// <summary>A wheel RECORD row has no hash or a hash algorithm other than sha256/384/512.</summary>
+    public static readonly DiagnosticDescriptor WheelRecordUnverifiable = new("VSTK3031", "RECORD entry cannot be verified");
+
+    /// <summary>An installed distribution that must be removed has no usable RECORD.</summary>
+    public static readonly DiagnosticDescriptor InstalledRecordInvalid = new("VSTK3032", "Installed distribution cannot be uninstalled");
+
+    /// <summary>An installed distribution's RECORD names a path outside the layer.</summary>
+    public static readonly DiagnosticDescriptor InstalledPathOutsideEnvironment = new("VSTK3033", "RECORD path outside the environment");
+
+    /// <summary>Files of a layer cannot be written or deleted.</summary>
+    public static readonly DiagnosticDescriptor InstallFileSystemFailure = new("VSTK3034", "Cannot write or delete installed files");
+
+    /// <summary>A wheel declares a newer minor <c>Wheel-Version</c> than this installer knows (installed anyway).</summary>
+    public static readonly DiagnosticDescriptor WheelVersionNewer = new("VSTK3035", "Newer wheel format version");
+
+    /// <summary>None of a locked package's wheels is compatible with the layer's target platform.</summary>
+    public static readonly DiagnosticDescriptor NoCompatibleWheel = new("VSTK3036", "No locked wheel for the target platform");
+
+    /// <summary>A locked package cannot be installed: no wheels, several entries applying, or a wheel of another project.</summary>
+    public static readonly DiagnosticDescriptor LockedPackageNotInstallable = new("VSTK3037", "Locked package cannot be installed");
+
+    /// <summary>A locked wheel has no sha256, so its download cannot be verified.</summary>
+    public static readonly DiagnosticDescriptor LockedWheelWithoutHash = new("VSTK3038", "Locked wheel has no sha256");
+
+    /// <summary>A lock marker uses a variable that cannot be known for a target platform.</summary>
+    public static readonly DiagnosticDescriptor LockMarkerNotEvaluable = new("VSTK3039", "Lock marker cannot be evaluated");
     /// <summary>Two different shared libraries in a layer have the same file name, so one dynlib link cannot serve both.</summary>
     public static readonly DiagnosticDescriptor AmbiguousDynlibTargets = new("VSTK3040", "Ambiguous dynamic library link targets");
 
