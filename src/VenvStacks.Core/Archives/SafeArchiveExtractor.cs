@@ -83,7 +83,7 @@ public static class SafeArchiveExtractor
             }
 
             session.Finish();
-            MoveIntoPlace(staging, target);
+            TemporarySibling.MoveIntoPlace(staging, target);
             return new ArchiveExtractResult(target, session.Entries, session.Bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -94,29 +94,5 @@ public static class SafeArchiveExtractor
         {
             TemporarySibling.Delete(staging);
         }
-    }
-
-    private static void MoveIntoPlace(string staging, string target)
-    {
-        if (!Directory.Exists(target) && !File.Exists(target))
-        {
-            Directory.Move(staging, target);
-            return;
-        }
-
-        // Replace: move the old folder aside, the new one in, then delete the old; put the old one back on failure.
-        var previous = TemporarySibling.PathFor(target);
-        Directory.Move(target, previous);
-        try
-        {
-            Directory.Move(staging, target);
-        }
-        catch
-        {
-            Directory.Move(previous, target);
-            throw;
-        }
-
-        TemporarySibling.Delete(previous);
     }
 }

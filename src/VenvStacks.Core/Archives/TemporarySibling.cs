@@ -31,4 +31,31 @@ internal static class TemporarySibling
             // Best effort: the hidden name keeps a leftover out of the way, and the original error matters more.
         }
     }
+
+    /// <summary>
+    /// Renames a finished work folder to its final path. An existing final folder is replaced: moved aside, the new one
+    /// moved in, then the old one deleted; the old one is put back if the move fails.
+    /// </summary>
+    public static void MoveIntoPlace(string staging, string target)
+    {
+        if (!Directory.Exists(target) && !File.Exists(target))
+        {
+            Directory.Move(staging, target);
+            return;
+        }
+
+        var previous = PathFor(target);
+        Directory.Move(target, previous);
+        try
+        {
+            Directory.Move(staging, target);
+        }
+        catch
+        {
+            Directory.Move(previous, target);
+            throw;
+        }
+
+        Delete(previous);
+    }
 }

@@ -148,6 +148,54 @@ public static class DiagnosticCodes
     /// <summary>The download cache cannot be read or written.</summary>
     public static readonly DiagnosticDescriptor IndexCacheFailure = new("VSTK2110", "Cache failure");
 
+    /// <summary>A runtime's implementation has no python-build-standalone builds (only CPython has).</summary>
+    public static readonly DiagnosticDescriptor RuntimeImplementationUnsupported = new("VSTK3001", "Runtime implementation not available");
+
+    /// <summary>A runtime's exact Python version is in no runtime download table.</summary>
+    public static readonly DiagnosticDescriptor RuntimeVersionNotFound = new("VSTK3002", "Python version not in the runtime table");
+
+    /// <summary>The runtime tables have the version, but no archive of it for the target platform.</summary>
+    public static readonly DiagnosticDescriptor RuntimePlatformNotFound = new("VSTK3003", "No runtime archive for the target platform");
+
+    /// <summary>The runtime table entry has no sha256, so its archive cannot be verified and is not used.</summary>
+    public static readonly DiagnosticDescriptor RuntimeChecksumMissing = new("VSTK3004", "Runtime archive has no sha256");
+
+    /// <summary><c>VenvStacksPythonDownloads</c> names a file or URL that cannot be read.</summary>
+    public static readonly DiagnosticDescriptor RuntimeTableUnavailable = new("VSTK3005", "Runtime download table cannot be read");
+
+    /// <summary>A runtime download table is not valid JSON or not in the <c>python-build-standalone/v1</c> format.</summary>
+    public static readonly DiagnosticDescriptor RuntimeTableInvalid = new("VSTK3006", "Invalid runtime download table");
+
+    /// <summary><c>VenvStacksPythonMirror</c> is neither an http(s) or file URL nor an existing folder.</summary>
+    public static readonly DiagnosticDescriptor RuntimeMirrorInvalid = new("VSTK3007", "Invalid runtime mirror");
+
+    /// <summary>A runtime archive could not be downloaded or read (HTTP error, unreachable host, refused credentials, missing file).</summary>
+    public static readonly DiagnosticDescriptor RuntimeDownloadFailed = new("VSTK3008", "Runtime archive download failed");
+
+    /// <summary>A runtime archive differs from the sha256 its table gives; nothing was cached or extracted.</summary>
+    public static readonly DiagnosticDescriptor RuntimeHashMismatch = new("VSTK3009", "Runtime archive does not match its sha256");
+
+    /// <summary>Offline, and the runtime is neither extracted in the cache nor downloaded.</summary>
+    public static readonly DiagnosticDescriptor RuntimeOfflineUnavailable = new("VSTK3010", "Runtime not available offline");
+
+    /// <summary>Another build held the runtime cache lock for longer than the wait allows.</summary>
+    public static readonly DiagnosticDescriptor RuntimeCacheLocked = new("VSTK3011", "Runtime cache locked for too long");
+
+    /// <summary>The runtime cache folder cannot be created, written or cleaned.</summary>
+    public static readonly DiagnosticDescriptor RuntimeCacheFailure = new("VSTK3012", "Runtime cache cannot be written");
+
+    /// <summary>An extracted runtime archive has no interpreter where python-build-standalone puts it.</summary>
+    public static readonly DiagnosticDescriptor RuntimeInterpreterMissing = new("VSTK3013", "Runtime archive has no interpreter");
+
+    /// <summary>The RECORD of pip, setuptools or wheel in a runtime is unreadable or names a path outside the runtime.</summary>
+    public static readonly DiagnosticDescriptor RuntimeRecordInvalid = new("VSTK3014", "Bundled installer RECORD cannot be used");
+
+    /// <summary>The machine building is not one of the six venvstacks target platforms.</summary>
+    public static readonly DiagnosticDescriptor HostPlatformUnsupported = new("VSTK3015", "Host is not a supported target platform");
+
+    /// <summary>The cached runtime could not be linked or copied into a layer's build folder.</summary>
+    public static readonly DiagnosticDescriptor RuntimeLayerCopyFailed = new("VSTK3016", "Runtime layer cannot be created");
+
     /// <summary>A wheel file is not a readable zip archive or has no valid wheel file name.</summary>
     public static readonly DiagnosticDescriptor WheelUnreadable = new("VSTK3020", "Wheel file cannot be read");
 

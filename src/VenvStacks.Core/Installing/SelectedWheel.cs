@@ -9,7 +9,7 @@ namespace VenvStacks.Core.Installing;
 /// <param name="Name">The project name as the lock writes it.</param>
 /// <param name="Version">The locked version.</param>
 /// <param name="Wheel">The lock's wheel entry.</param>
-/// <param name="File">Where to get it, for <see cref="IndexClient.DownloadAsync"/> (verified against the lock's sha256).</param>
+/// <param name="File">Where to get it, for <see cref="IndexClient.DownloadAsync(IndexFile, CancellationToken)"/> (verified against the lock's sha256).</param>
 public sealed record SelectedWheel(string Name, Version Version, PyLockWheel Wheel, IndexFile File)
 {
     /// <summary>The normalised project name.</summary>

@@ -104,8 +104,16 @@ internal sealed class HttpFetcher : IDisposable
     /// <param name="linkCredentials">Credentials that came with the link, for the link's own origin only.</param>
     /// <param name="destination">The file to write (a temporary path; the caller commits or deletes it).</param>
     /// <param name="extraAlgorithm">A digest to compute besides sha256 (when that is all the index advertised), or null.</param>
+    /// <param name="transferStarting">Called with the announced length (null when the server gives none) each time a
+    /// successful response's body starts to arrive, or null.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
-    public Task<DownloadResult> DownloadAsync(Uri url, IndexCredentials? linkCredentials, string destination, string? extraAlgorithm, CancellationToken cancellationToken)
+    public Task<DownloadResult> DownloadAsync(
+        Uri url,
+        IndexCredentials? linkCredentials,
+        string destination,
+        string? extraAlgorithm,
+        Action<long?>? transferStarting,
+        CancellationToken cancellationToken)
     {
         var link = linkCredentials is null ? ((string, IndexCredentials)?)null : (CredentialStore.OriginOf(url), linkCredentials);
         return WithRetriesAsync(url, async attempt =>
@@ -114,6 +122,7 @@ internal sealed class HttpFetcher : IDisposable
             using (response)
             {
                 ThrowUnlessSuccess(response, url);
+                transferStarting?.Invoke(response.Content.Headers.ContentLength);
                 FileStream file;
                 try
                 {

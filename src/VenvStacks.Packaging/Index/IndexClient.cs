@@ -109,10 +109,52 @@ public sealed class IndexClient : IDisposable
     /// <returns>The local path, sha256 and size.</returns>
     /// <exception cref="PackageIndexException">Download failure or <see cref="IndexErrorCode.HashMismatch"/> (nothing is
     /// cached then), or an offline cache miss.</exception>
-    public Task<DownloadedFile> DownloadAsync(IndexFile file, CancellationToken cancellationToken = default)
+    public Task<DownloadedFile> DownloadAsync(IndexFile file, CancellationToken cancellationToken = default) =>
+        DownloadAsync(file, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="DownloadAsync(IndexFile, CancellationToken)"/>, telling <paramref name="transferStarting"/> the
+    /// announced size (null when the server gives none) when bytes actually start to come over HTTP — so a caller can
+    /// report a long download as it begins. It is not called for cached or local files, nor for a download another
+    /// caller of this client already started.
+    /// </summary>
+    /// <param name="file">A file from <see cref="GetProjectAsync"/>, or one described by the caller.</param>
+    /// <param name="transferStarting">Called once per attempt that receives a successful response, or null.</param>
+    /// <param name="cancellationToken">Cancels the download promptly; no partial file is left.</param>
+    /// <returns>The local path, sha256 and size.</returns>
+    /// <exception cref="PackageIndexException">Download failure or <see cref="IndexErrorCode.HashMismatch"/> (nothing is
+    /// cached then), or an offline cache miss.</exception>
+    public Task<DownloadedFile> DownloadAsync(IndexFile file, Action<long?>? transferStarting, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return _downloads.GetAsync(file.Url.AbsoluteUri, token => LoadFileAsync(file, token), cancellationToken);
+        return _downloads.GetAsync(file.Url.AbsoluteUri, token => LoadFileAsync(file, transferStarting, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a small document that is not an index page — for example a runtime download table — through the page
+    /// cache: revalidated with <c>ETag</c>/<c>Last-Modified</c> on every call, answered from the cache when offline.
+    /// Credentials in the URL's user info (or the host's <c>.netrc</c> entry) are sent to the URL's own origin only.
+    /// </summary>
+    /// <param name="url">An <c>http</c> or <c>https</c> URL, possibly with user info.</param>
+    /// <param name="accept">The <c>Accept</c> header, for example <c>application/json</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The body, with the URL it finally came from (the base for relative references in it).</returns>
+    /// <exception cref="ArgumentException">The URL is not <c>http</c> or <c>https</c>.</exception>
+    /// <exception cref="PackageIndexException">Any HTTP failure (404 included), or offline and not cached.</exception>
+    public async Task<IndexDocument> GetDocumentAsync(Uri url, string accept, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentException.ThrowIfNullOrWhiteSpace(accept);
+        if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https"))
+        {
+            throw new ArgumentException($"Only http and https documents are fetched, not {UrlRedactor.Redact(url)}.", nameof(url));
+        }
+
+        // Registered like an index, so its user info becomes credentials for its own origin and never part of a key.
+        var source = IndexSource.Flat(url.AbsoluteUri);
+        _credentials.Register(source);
+        var page = await FetchPageAsync(source.Url, accept, NoNotFoundStatuses, cancellationToken).ConfigureAwait(false);
+        return new IndexDocument(source.Url, page!.FinalUrl, page.ContentType, page.Body);
     }
 
     /// <inheritdoc/>
@@ -307,7 +349,7 @@ public sealed class IndexClient : IDisposable
         }
     }
 
-    private async Task<DownloadedFile> LoadFileAsync(IndexFile file, CancellationToken cancellationToken)
+    private async Task<DownloadedFile> LoadFileAsync(IndexFile file, Action<long?>? transferStarting, CancellationToken cancellationToken)
     {
         if (file.LocalPath is { } local)
         {
@@ -324,7 +366,7 @@ public sealed class IndexClient : IDisposable
             throw new PackageIndexException(IndexErrorCode.OfflineCacheMiss, $"Offline, and {file.FileName} ({UrlRedactor.Redact(file.Url)}) is not in the cache.", file.Url);
         }
 
-        var (result, path) = await FetchIntoStoreAsync(file.Url, file.LinkCredentials, file.Hashes, file.FileName, _layout.File, cancellationToken).ConfigureAwait(false);
+        var (result, path) = await FetchIntoStoreAsync(file.Url, file.LinkCredentials, file.Hashes, file.FileName, _layout.File, transferStarting, cancellationToken).ConfigureAwait(false);
         return new DownloadedFile(path, result.Sha256, result.Size);
     }
 
@@ -379,6 +421,7 @@ public sealed class IndexClient : IDisposable
         ImmutableDictionary<string, string> advertised,
         string fileName,
         Func<string, string> placeFor,
+        Action<long?>? transferStarting,
         CancellationToken cancellationToken)
     {
         var algorithm = FileHashes.Verifiable.FirstOrDefault(advertised.ContainsKey);
@@ -394,7 +437,7 @@ public sealed class IndexClient : IDisposable
 
         try
         {
-            var result = await _http.DownloadAsync(url, linkCredentials, temporary, algorithm, cancellationToken).ConfigureAwait(false);
+            var result = await _http.DownloadAsync(url, linkCredentials, temporary, algorithm, transferStarting, cancellationToken).ConfigureAwait(false);
             if (algorithm is not null && result.Digests[algorithm] != advertised[algorithm])
             {
                 throw Mismatch(fileName, url, algorithm, advertised[algorithm], result.Digests[algorithm]);
@@ -480,7 +523,7 @@ public sealed class IndexClient : IDisposable
 
         try
         {
-            var (_, path) = await FetchIntoStoreAsync(url, file.LinkCredentials, offered.Hashes, file.FileName + ".metadata", _layout.Metadata, cancellationToken).ConfigureAwait(false);
+            var (_, path) = await FetchIntoStoreAsync(url, file.LinkCredentials, offered.Hashes, file.FileName + ".metadata", _layout.Metadata, null, cancellationToken).ConfigureAwait(false);
             return await ReadCachedAsync(path, url, cancellationToken).ConfigureAwait(false);
         }
         catch (PackageIndexException e) when (e.StatusCode == 404)

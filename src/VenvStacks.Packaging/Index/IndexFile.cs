@@ -32,7 +32,7 @@ public sealed record IndexFile
     public required IndexSource Source { get; init; }
 
     /// <summary>Advertised digests, algorithm (lower case) → hex (lower case). Empty for local files and indexes
-    /// that give none; <see cref="IndexClient.DownloadAsync"/> computes the sha256 in that case.</summary>
+    /// that give none; <see cref="IndexClient.DownloadAsync(IndexFile, CancellationToken)"/> computes the sha256 in that case.</summary>
     public ImmutableDictionary<string, string> Hashes { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>The <c>requires-python</c> text as published (HTML-unescaped), or null.</summary>

@@ -39,7 +39,7 @@ public sealed class PackageFinder(IndexClient client, IndexConfiguration configu
     public Task<DistributionMetadata> GetMetadataAsync(IndexFile file, CancellationToken cancellationToken = default) =>
         Client.GetMetadataAsync(file, cancellationToken);
 
-    /// <summary>A candidate file on local disk, verified (see <see cref="IndexClient.DownloadAsync"/>).</summary>
+    /// <summary>A candidate file on local disk, verified (see <see cref="IndexClient.DownloadAsync(IndexFile, CancellationToken)"/>).</summary>
     public Task<DownloadedFile> DownloadAsync(IndexFile file, CancellationToken cancellationToken = default) =>
         Client.DownloadAsync(file, cancellationToken);
 
