@@ -278,6 +278,15 @@ public static class DiagnosticCodes
 
     /// <summary>The file system refused a write while creating a layer's environment files.</summary>
     public static readonly DiagnosticDescriptor EnvironmentWriteFailed = new("VSTK3047", "Cannot write layer environment files");
+    /// <summary>A layer is built while its lock is missing or stale.</summary>
+    public static readonly DiagnosticDescriptor LayerNotLocked = new("VSTK3060", "Layer must be locked before building");
+
+    /// <summary>A built layer's Python does not start, or its <c>sys.path</c> is not the layered one.</summary>
+    public static readonly DiagnosticDescriptor LayerVerificationFailed = new("VSTK3061", "Built layer does not run as expected");
+
+    /// <summary>The build folder cannot be created, written or renamed in.</summary>
+    public static readonly DiagnosticDescriptor BuildFolderFailure = new("VSTK3062", "Build folder cannot be written");
+
     /// <summary>An archive entry has an absolute path, a drive letter, a <c>..</c> component, or lies under a symbolic link.</summary>
     public static readonly DiagnosticDescriptor ArchiveUnsafeEntryPath = new("VSTK4001", "Archive entry path is not safe");
 
@@ -334,6 +343,9 @@ public static class DiagnosticCodes
 
     /// <summary>The build was canceled while a task worked; nothing partial was kept.</summary>
     public static readonly DiagnosticDescriptor TaskCanceled = new("VSTK5005", "Canceled");
+
+    /// <summary>A <c>VenvStacksInclude</c> pattern names no enabled layer.</summary>
+    public static readonly DiagnosticDescriptor NoMatchingLayers = new("VSTK5006", "No layer matches the include pattern");
 
     /// <summary>An unexpected failure inside VenvStacks.Sdk itself.</summary>
     public static readonly DiagnosticDescriptor InternalError = new("VSTK9999", "Internal error");

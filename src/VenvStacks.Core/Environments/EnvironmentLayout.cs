@@ -1,3 +1,4 @@
+using VenvStacks.Packaging.Installation;
 using VenvStacks.Core.Specs;
 using VenvStacks.Packaging.VenvstacksTargets;
 
@@ -93,15 +94,17 @@ public sealed record EnvironmentLayout
         kind == LayerKind.Runtime ? ForRuntime(operatingSystem, python) : ForLayered(operatingSystem, python);
 
     /// <summary>The install scheme a wheel installer uses for a layer of this layout at <paramref name="environmentPath"/>.</summary>
-    public LayerInstallScheme InstallScheme(string environmentPath)
+    /// <remarks>Headers go to a folder per project below <see cref="InstallScheme.Headers"/>: <c>include/site/pythonX.Y</c>
+    /// in layered layers (pip's rule for virtual environments), <c>include/pythonX.Y</c> (<c>Include</c>) in runtimes.</remarks>
+    public InstallScheme InstallScheme(string environmentPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(environmentPath);
         var sitePackages = SitePackages.Under(environmentPath);
-        return new LayerInstallScheme(
+        return new InstallScheme(
             Purelib: sitePackages,
             Platlib: sitePackages,
             Scripts: ScriptsDirectory.Under(environmentPath),
-            HeadersBase: HeadersDirectory.Under(environmentPath),
+            Headers: HeadersDirectory.Under(environmentPath),
             Data: environmentPath);
     }
 }

@@ -1,3 +1,4 @@
+using VenvStacks.Packaging.Installation;
 using VenvStacks.Core.Diagnostics;
 using VenvStacks.Packaging.IO;
 using VenvStacks.Core.Specs;
@@ -23,7 +24,7 @@ public static class LayerEnvironmentWriter
 {
     /// <summary>Step 1: makes the layer folder ready for installing packages.</summary>
     /// <exception cref="LayerEnvironmentException">A coded error (VSTK3042, VSTK3043, VSTK3047).</exception>
-    public static async Task<LayerInstallScheme> PrepareAsync(LayerEnvironmentPlan plan, CancellationToken cancellationToken)
+    public static async Task<InstallScheme> PrepareAsync(LayerEnvironmentPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         plan.Validate();

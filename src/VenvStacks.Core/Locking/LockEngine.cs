@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using VenvStacks.Core.Diagnostics;
 using VenvStacks.Core.Specs;
 using VenvStacks.Packaging.Index;
@@ -63,7 +62,7 @@ public sealed class LockEngine(IPlatformResolver resolver)
                 continue;
             }
 
-            var reset = options.ResetPatterns.Any(p => Wildcard(p).IsMatch(layer.BuildName));
+            var reset = options.ResetPatterns.Any(p => LayerPattern.Parse(p).Matches(layer.BuildName));
             var dependencyChanged = layer.Dependencies.Any(d => changed.Contains(d.BuildName));
             var needsResolution = options.Mode == LockMode.Update || reset || dependencyChanged || state.NeedsFullLock;
             try
@@ -328,8 +327,4 @@ public sealed class LockEngine(IPlatformResolver resolver)
             written.Add(path);
         }
     }
-
-    // fnmatch-style patterns over build names, as venvstacks' --reset-lock takes them.
-    private static Regex Wildcard(string pattern) =>
-        new("^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant);
 }

@@ -4,7 +4,7 @@ namespace VenvStacks.Core.Locking;
 
 /// <summary>How a lock run behaves.</summary>
 /// <param name="Mode">When layers are relocked.</param>
-/// <param name="ResetPatterns">Build-name wildcards (<c>*</c>, <c>?</c>) of layers whose previous lock is discarded (no preferences).</param>
+/// <param name="ResetPatterns">Build-name patterns (<see cref="Specs.LayerPattern"/>) of layers whose previous lock is discarded (no preferences).</param>
 /// <param name="UpgradeAll">Ignore previous locks as preferences everywhere (pick the newest allowed versions).</param>
 /// <param name="UpgradePackages">Packages (normalised names) whose previous pins are not preferred.</param>
 /// <param name="Now">The current time; lock times are the pylock file time clamped to <c>exclude-newer</c>.</param>

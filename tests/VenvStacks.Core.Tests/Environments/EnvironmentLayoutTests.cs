@@ -1,3 +1,4 @@
+using VenvStacks.Packaging.Installation;
 using VenvStacks.Core.Environments;
 using VenvStacks.Core.Specs;
 using VenvStacks.Packaging.Platforms;
@@ -54,7 +55,7 @@ public class EnvironmentLayoutTests
         scheme.Platlib.ShouldBe(site);
         scheme.Scripts.ShouldBe(Path.Combine(env, "bin"));
         scheme.Data.ShouldBe(env);
-        scheme.HeadersFor("numpy").ShouldBe(Path.Combine(env, "include", "site", "python3.12", "numpy"));
+        scheme.Headers.ShouldBe(Path.Combine(env, "include", "site", "python3.12"));
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public class EnvironmentLayoutTests
 
         scheme.Purelib.ShouldBe(Path.Combine(env, "Lib", "site-packages"));
         scheme.Scripts.ShouldBe(Path.Combine(env, "Scripts"));
-        scheme.HeadersFor("numpy").ShouldBe(Path.Combine(env, "Include", "numpy"));
+        scheme.Headers.ShouldBe(Path.Combine(env, "Include"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using VenvStacks.Packaging.Installation;
 using VenvStacks.Core.Environments;
 using VenvStacks.Packaging.Platforms;
 using VenvStacks.Packaging.VenvstacksTargets;
@@ -31,7 +32,7 @@ public sealed class PosixLayerWriterTests : IDisposable
 
         var env = Path.Combine(Build, "app-demo");
         var bin = Path.Combine(env, "bin");
-        scheme.ShouldBe(new LayerInstallScheme(
+        scheme.ShouldBe(new InstallScheme(
             Path.Combine(env, "lib", "python3.11", "site-packages"),
             Path.Combine(env, "lib", "python3.11", "site-packages"),
             bin,
@@ -152,7 +153,7 @@ public sealed class PosixLayerWriterTests : IDisposable
         StackFixture.Install(plan, "lib/python3.11/site-packages/rt/librt.so", "elf");
         var result = await LayerEnvironmentWriter.FinishAsync(plan, _stack.Record(_stack.Runtime, plan), CancellationToken.None);
 
-        scheme.HeadersFor("x").ShouldBe(Path.Combine(Build, "cpython-3.11", "include", "python3.11", "x"));
+        scheme.Headers.ShouldBe(Path.Combine(Build, "cpython-3.11", "include", "python3.11"));
         result.RemovedScripts.Select(Path.GetFileName).ShouldBe(["pip3"]);
         result.DynlibLinks.Select(Path.GetFileName).ShouldBe(["librt.so"]);
         File.Exists(Path.Combine(Build, "cpython-3.11", "pyvenv.cfg")).ShouldBeFalse();
