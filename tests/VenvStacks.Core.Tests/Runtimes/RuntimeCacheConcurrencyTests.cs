@@ -5,26 +5,21 @@ using VenvStacks.TestSupport.Runtimes;
 
 namespace VenvStacks.Core.Tests.Runtimes;
 
-[Trait("Category", "Integration")]
-public sealed class RuntimeCacheConcurrencyTests(TestRuntimesFixture fixture) : IClassFixture<TestRuntimesFixture>, IDisposable
+public sealed class RuntimeCacheConcurrencyTests(TestRuntimesFixture fixture) : RuntimeIntegrationTest(fixture)
 {
-    private readonly RuntimeScratch _scratch = new();
-
-    public void Dispose() => _scratch.Dispose();
-
     [TestRuntimeFact]
     public async Task A_crashed_extraction_left_behind_is_detected_and_redone()
     {
-        var runtime = fixture.Runtimes.For("3.12");
-        var entry = _scratch.EntryFor(runtime);
-        var staging = Path.Combine(_scratch.RuntimesFolder, $".{entry.Name}.0badc0de.partial");
+        var runtime = Runtimes.For("3.12");
+        var entry = Scratch.EntryFor(runtime);
+        var staging = Path.Combine(Scratch.RuntimesFolder, $".{entry.Name}.0badc0de.partial");
         Plant(Path.Combine(staging, "python", "bin", "python3"));
         Plant(Path.Combine(entry.RuntimeDirectory, "lib", "half-written.py"));
 
         var provided = await ProvideAsync(runtime);
 
         provided.Extracted.ShouldBeTrue();
-        _scratch.CachedEntries().ShouldBe([entry.Name]);
+        Scratch.CachedEntries().ShouldBe([entry.Name]);
         File.Exists(Path.Combine(entry.RuntimeDirectory, "lib", "half-written.py")).ShouldBeFalse();
         entry.TryReadComplete().ShouldNotBeNull().Sha256.ShouldBe(runtime.Sha256);
     }
@@ -32,7 +27,7 @@ public sealed class RuntimeCacheConcurrencyTests(TestRuntimesFixture fixture) : 
     [TestRuntimeFact]
     public async Task An_entry_whose_interpreter_went_missing_is_redone()
     {
-        var runtime = fixture.Runtimes.For("3.12");
+        var runtime = Runtimes.For("3.12");
         var first = await ProvideAsync(runtime);
         File.Delete(first.Interpreter);
 
@@ -40,27 +35,22 @@ public sealed class RuntimeCacheConcurrencyTests(TestRuntimesFixture fixture) : 
 
         again.Extracted.ShouldBeTrue();
         File.Exists(again.Interpreter).ShouldBeTrue();
-        _scratch.CachedEntries().ShouldBe([_scratch.EntryFor(runtime).Name]);
+        Scratch.CachedEntries().ShouldBe([Scratch.EntryFor(runtime).Name]);
     }
 
     [TestRuntimeFact]
     public async Task Two_concurrent_providers_extract_once_and_the_other_waits_and_reuses_it()
     {
-        var runtime = fixture.Runtimes.For("3.11");
-        var entry = _scratch.EntryFor(runtime);
+        var runtime = Runtimes.For("3.11");
+        var entry = Scratch.EntryFor(runtime);
         var waiting = new[] { new TaskCompletionSource(), new TaskCompletionSource() };
         Task<ProvidedRuntime>[] providers;
 
         // Holding the entry's lock first makes both providers meet it, whatever the scheduling.
         using (await RuntimeCacheLock.AcquireAsync(entry.LockFile, TimeSpan.FromMinutes(1), null, CancellationToken.None))
         {
-            providers = waiting.Select(signal => Task.Run(() => ProvideAsync(runtime, new ProgressLog(p =>
-            {
-                if (p.Kind == RuntimeProgressKind.WaitingForLock)
-                {
-                    signal.TrySetResult();
-                }
-            })))).ToArray();
+            providers = waiting.Select(signal =>
+                Task.Run(() => ProvideAsync(runtime, progress: ProgressLog.On(RuntimeProgressKind.WaitingForLock, () => signal.TrySetResult())))).ToArray();
             await Task.WhenAll(waiting.Select(w => w.Task)).WaitAsync(TimeSpan.FromMinutes(2));
         }
 
@@ -68,14 +58,14 @@ public sealed class RuntimeCacheConcurrencyTests(TestRuntimesFixture fixture) : 
 
         results.Count(r => r.Extracted).ShouldBe(1);
         results.Select(r => r.Directory).Distinct().ShouldBe([entry.RuntimeDirectory]);
-        _scratch.CachedEntries().ShouldBe([entry.Name]);
+        Scratch.CachedEntries().ShouldBe([entry.Name]);
     }
 
     [TestRuntimeFact]
     public async Task Two_processes_extract_once_and_the_other_waits_and_reuses_it()
     {
-        var runtime = fixture.Runtimes.For("3.11");
-        var entry = _scratch.EntryFor(runtime);
+        var runtime = Runtimes.For("3.11");
+        var entry = Scratch.EntryFor(runtime);
         using var child = StartChild(runtime);
         var childWaiting = new TaskCompletionSource();
         var childLines = new List<string>();
@@ -102,13 +92,7 @@ public sealed class RuntimeCacheConcurrencyTests(TestRuntimesFixture fixture) : 
             Task<ProvidedRuntime> parent;
             using (await RuntimeCacheLock.AcquireAsync(entry.LockFile, TimeSpan.FromMinutes(1), null, CancellationToken.None))
             {
-                parent = Task.Run(() => ProvideAsync(runtime, new ProgressLog(p =>
-                {
-                    if (p.Kind == RuntimeProgressKind.WaitingForLock)
-                    {
-                        parentWaiting.TrySetResult();
-                    }
-                })));
+                parent = Task.Run(() => ProvideAsync(runtime, progress: ProgressLog.On(RuntimeProgressKind.WaitingForLock, () => parentWaiting.TrySetResult())));
                 // A child that fails before waiting ends the wait too; the checks below then show its error.
                 await Task.WhenAll(Task.WhenAny(childWaiting.Task, child.WaitForExitAsync()), parentWaiting.Task).WaitAsync(TimeSpan.FromMinutes(2));
             }
@@ -126,7 +110,7 @@ public sealed class RuntimeCacheConcurrencyTests(TestRuntimesFixture fixture) : 
             var childExtracted = result.StartsWith("extracted True ", StringComparison.Ordinal);
             result.ShouldEndWith(" " + entry.RuntimeDirectory);
             (childExtracted ^ inProcess.Extracted).ShouldBeTrue($"exactly one process extracts (child: {result}, this one: {inProcess.Extracted})");
-            _scratch.CachedEntries().ShouldBe([entry.Name]);
+            Scratch.CachedEntries().ShouldBe([entry.Name]);
         }
         finally
         {
@@ -140,81 +124,49 @@ public sealed class RuntimeCacheConcurrencyTests(TestRuntimesFixture fixture) : 
     [TestRuntimeFact]
     public async Task Canceling_during_the_download_leaves_no_runtime_and_no_partial_file()
     {
-        var runtime = fixture.Runtimes.For("3.12");
-        await using var server = fixture.Runtimes.Serve();
+        var runtime = Runtimes.For("3.12");
+        await using var server = Runtimes.Serve();
         using var cancel = new CancellationTokenSource();
-        using var client = _scratch.Client();
-        var progress = new ProgressLog(p =>
-        {
-            if (p.Kind == RuntimeProgressKind.DownloadStarted)
-            {
-                cancel.Cancel();
-            }
-        });
+        var progress = ProgressLog.On(RuntimeProgressKind.DownloadStarted, cancel.Cancel);
 
-        await Should.ThrowAsync<OperationCanceledException>(() => RuntimeProvider.ProvideAsync(
-            RuntimeScratch.Implementation(runtime),
-            RuntimeScratch.Platform(runtime),
-            _scratch.Options(server.UriOf(TestRuntimes.DownloadsFileName).AbsoluteUri),
-            client,
-            progress,
-            cancel.Token));
+        await Should.ThrowAsync<OperationCanceledException>(() =>
+            ProvideAsync(runtime, Scratch.Options(server.UriOf(TestRuntimes.DownloadsFileName).AbsoluteUri), progress, cancellationToken: cancel.Token));
 
         progress.Kinds.ShouldBe([RuntimeProgressKind.DownloadStarted]);
-        _scratch.CachedEntries().ShouldBeEmpty();
-        _scratch.DownloadCacheFiles().ShouldBeEmpty();
+        Scratch.CachedEntries().ShouldBeEmpty();
+        Scratch.DownloadCacheFiles().ShouldBeEmpty();
     }
 
     [TestRuntimeFact]
     public async Task Canceling_when_extraction_starts_leaves_no_runtime_and_the_next_build_extracts()
     {
-        var runtime = fixture.Runtimes.For("3.12");
+        var runtime = Runtimes.For("3.12");
         using var cancel = new CancellationTokenSource();
-        using var client = _scratch.Client();
-        var progress = new ProgressLog(p =>
-        {
-            if (p.Kind == RuntimeProgressKind.Extracting)
-            {
-                cancel.Cancel();
-            }
-        });
 
-        await Should.ThrowAsync<OperationCanceledException>(() => RuntimeProvider.ProvideAsync(
-            RuntimeScratch.Implementation(runtime), RuntimeScratch.Platform(runtime), _scratch.Options(fixture.Runtimes.DownloadsJson), client, progress, cancel.Token));
+        await Should.ThrowAsync<OperationCanceledException>(() =>
+            ProvideAsync(runtime, progress: ProgressLog.On(RuntimeProgressKind.Extracting, cancel.Cancel), cancellationToken: cancel.Token));
 
-        _scratch.CachedEntries().ShouldBeEmpty();
+        Scratch.CachedEntries().ShouldBeEmpty();
         (await ProvideAsync(runtime)).Extracted.ShouldBeTrue();
     }
 
     [TestRuntimeFact]
     public async Task Waiting_for_the_lock_honours_cancellation_and_its_time_limit()
     {
-        var runtime = fixture.Runtimes.For("3.12");
-        var entry = _scratch.EntryFor(runtime);
+        var runtime = Runtimes.For("3.12");
+        var entry = Scratch.EntryFor(runtime);
         using var held = await RuntimeCacheLock.AcquireAsync(entry.LockFile, TimeSpan.FromMinutes(1), null, CancellationToken.None);
-        using var client = _scratch.Client();
         using var cancel = new CancellationTokenSource();
 
-        var waiter = new ProgressLog(p => cancel.Cancel());
-        await Should.ThrowAsync<OperationCanceledException>(() => RuntimeProvider.ProvideAsync(
-            RuntimeScratch.Implementation(runtime), RuntimeScratch.Platform(runtime), _scratch.Options(fixture.Runtimes.DownloadsJson), client, waiter, cancel.Token));
+        var waiter = ProgressLog.On(RuntimeProgressKind.WaitingForLock, cancel.Cancel);
+        await Should.ThrowAsync<OperationCanceledException>(() => ProvideAsync(runtime, progress: waiter, cancellationToken: cancel.Token));
         waiter.Kinds.ShouldBe([RuntimeProgressKind.WaitingForLock]);
 
-        var error = await Should.ThrowAsync<RuntimeException>(() => RuntimeProvider.ProvideAsync(
-            RuntimeScratch.Implementation(runtime),
-            RuntimeScratch.Platform(runtime),
-            _scratch.Options(fixture.Runtimes.DownloadsJson) with { LockTimeout = TimeSpan.Zero },
-            client));
+        var error = await Should.ThrowAsync<RuntimeException>(() =>
+            ProvideAsync(runtime, Scratch.Options(Runtimes.DownloadsJson) with { LockTimeout = TimeSpan.Zero }));
         error.Descriptor.ShouldBe(DiagnosticCodes.RuntimeCacheLocked);
         error.Message.ShouldContain(entry.LockFile);
-        _scratch.CachedEntries().ShouldBeEmpty();
-    }
-
-    private async Task<ProvidedRuntime> ProvideAsync(TestRuntimeArchive runtime, ProgressLog? progress = null)
-    {
-        using var client = _scratch.Client();
-        return await RuntimeProvider.ProvideAsync(
-            RuntimeScratch.Implementation(runtime), RuntimeScratch.Platform(runtime), _scratch.Options(fixture.Runtimes.DownloadsJson), client, progress);
+        Scratch.CachedEntries().ShouldBeEmpty();
     }
 
     private Process StartChild(TestRuntimeArchive runtime)
@@ -227,8 +179,8 @@ public sealed class RuntimeCacheConcurrencyTests(TestRuntimesFixture fixture) : 
         };
         foreach (var argument in new[]
                  {
-                     typeof(RuntimeProviderProcess).Assembly.Location, RuntimeProviderProcess.Command, fixture.Runtimes.DownloadsJson,
-                     _scratch.CacheRoot, runtime.PythonImplementation, runtime.Platform,
+                     typeof(RuntimeProviderProcess).Assembly.Location, RuntimeProviderProcess.Command, Runtimes.DownloadsJson,
+                     Scratch.CacheRoot, runtime.PythonImplementation, runtime.Platform,
                  })
         {
             start.ArgumentList.Add(argument);

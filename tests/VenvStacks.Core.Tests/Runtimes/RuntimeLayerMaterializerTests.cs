@@ -7,19 +7,14 @@ using VenvStacks.TestSupport.Runtimes;
 namespace VenvStacks.Core.Tests.Runtimes;
 
 // Test runtimes exist on Linux only (TestRuntimes.SkipReason); the checks use POSIX modes.
-[Trait("Category", "Integration")]
 [UnsupportedOSPlatform("windows")]
-public sealed class RuntimeLayerMaterializerTests(TestRuntimesFixture fixture) : IClassFixture<TestRuntimesFixture>, IDisposable
+public sealed class RuntimeLayerMaterializerTests(TestRuntimesFixture fixture) : RuntimeIntegrationTest(fixture)
 {
-    private readonly RuntimeScratch _scratch = new();
-
-    public void Dispose() => _scratch.Dispose();
-
     [TestRuntimeFact]
     public async Task On_one_file_system_files_are_hard_links_links_stay_links_and_the_layer_runs()
     {
         var cached = await ProvideAsync();
-        var layer = Path.Combine(_scratch.Root, "obj", "build", "cpython-3.12");
+        var layer = Path.Combine(Scratch.Root, "obj", "build", "cpython-3.12");
 
         var result = await RuntimeLayerMaterializer.MaterializeAsync(cached.Directory, layer);
 
@@ -29,8 +24,8 @@ public sealed class RuntimeLayerMaterializerTests(TestRuntimesFixture fixture) :
         result.SymbolicLinks.ShouldBe(LinksIn(cached.Directory));
         var interpreter = Path.Combine(layer, cached.Layout.Interpreter);
         new FileInfo(interpreter).LinkTarget.ShouldBe(new FileInfo(cached.Interpreter).LinkTarget);
-        (await InodeAsync(Path.Combine(layer, "lib", $"python{fixture.Runtimes.For("3.12").MinorVersion}", "os.py")))
-            .ShouldBe(await InodeAsync(Path.Combine(cached.Directory, "lib", $"python{fixture.Runtimes.For("3.12").MinorVersion}", "os.py")));
+        (await InodeAsync(Path.Combine(layer, "lib", $"python{Runtimes.For("3.12").MinorVersion}", "os.py")))
+            .ShouldBe(await InodeAsync(Path.Combine(cached.Directory, "lib", $"python{Runtimes.For("3.12").MinorVersion}", "os.py")));
 
         var run = await ExternalProcess.RunAsync(interpreter, ["-I", "-c", "import ssl, sqlite3, sys; print(sys.prefix)"]);
         run.ExitCode.ShouldBe(0, run.StandardError);
@@ -41,7 +36,7 @@ public sealed class RuntimeLayerMaterializerTests(TestRuntimesFixture fixture) :
     public async Task Copies_keep_exec_bits_times_and_links()
     {
         var cached = await ProvideAsync();
-        var layer = Path.Combine(_scratch.Root, "layer");
+        var layer = Path.Combine(Scratch.Root, "layer");
 
         var result = await RuntimeLayerMaterializer.MaterializeAsync(cached.Directory, layer, new RuntimeMaterializeOptions { HardLinks = false });
 
@@ -92,7 +87,7 @@ public sealed class RuntimeLayerMaterializerTests(TestRuntimesFixture fixture) :
     public async Task An_existing_layer_is_refused_unless_replacing_and_a_canceled_copy_leaves_nothing()
     {
         var cached = await ProvideAsync();
-        var layer = Path.Combine(_scratch.Root, "layer");
+        var layer = Path.Combine(Scratch.Root, "layer");
         Directory.CreateDirectory(layer);
         File.WriteAllText(Path.Combine(layer, "stale.txt"), "old build");
 
@@ -110,27 +105,21 @@ public sealed class RuntimeLayerMaterializerTests(TestRuntimesFixture fixture) :
 
         File.Exists(Path.Combine(layer, "stale.txt")).ShouldBeFalse();
         File.Exists(Path.Combine(layer, cached.Layout.Interpreter)).ShouldBeTrue();
-        Directory.EnumerateFileSystemEntries(_scratch.Root, ".layer.*").ShouldBeEmpty();
+        Directory.EnumerateFileSystemEntries(Scratch.Root, ".layer.*").ShouldBeEmpty();
     }
 
     [Fact]
     public async Task A_missing_runtime_or_an_overlapping_layer_is_refused()
     {
-        var missing = await Should.ThrowAsync<RuntimeException>(() => RuntimeLayerMaterializer.MaterializeAsync(Path.Combine(_scratch.Root, "none"), Path.Combine(_scratch.Root, "layer")));
+        var missing = await Should.ThrowAsync<RuntimeException>(() => RuntimeLayerMaterializer.MaterializeAsync(Path.Combine(Scratch.Root, "none"), Path.Combine(Scratch.Root, "layer")));
         missing.Message.ShouldContain("does not exist");
 
-        var overlap = await Should.ThrowAsync<RuntimeException>(() => RuntimeLayerMaterializer.MaterializeAsync(_scratch.Root, Path.Combine(_scratch.Root, "inside")));
+        var overlap = await Should.ThrowAsync<RuntimeException>(() => RuntimeLayerMaterializer.MaterializeAsync(Scratch.Root, Path.Combine(Scratch.Root, "inside")));
         overlap.Descriptor.ShouldBe(DiagnosticCodes.RuntimeLayerCopyFailed);
         overlap.Message.ShouldContain("overlap");
     }
 
-    private async Task<ProvidedRuntime> ProvideAsync()
-    {
-        var runtime = fixture.Runtimes.For("3.12");
-        using var client = _scratch.Client();
-        return await RuntimeProvider.ProvideAsync(
-            RuntimeScratch.Implementation(runtime), RuntimeScratch.Platform(runtime), _scratch.Options(fixture.Runtimes.DownloadsJson), client);
-    }
+    private Task<ProvidedRuntime> ProvideAsync() => ProvideAsync(Runtimes.For("3.12"));
 
     private static int FilesIn(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count(f => new FileInfo(f).LinkTarget is null);

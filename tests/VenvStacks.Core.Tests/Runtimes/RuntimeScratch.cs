@@ -99,6 +99,15 @@ internal sealed class ProgressLog(Action<RuntimeProgress>? onReport = null) : IP
 
     public IReadOnlyList<RuntimeProgressKind> Kinds => _reports.Select(r => r.Kind).ToArray();
 
+    /// <summary>A log that runs <paramref name="action"/> when <paramref name="kind"/> is reported.</summary>
+    public static ProgressLog On(RuntimeProgressKind kind, Action action) => new(p =>
+    {
+        if (p.Kind == kind)
+        {
+            action();
+        }
+    });
+
     public void Report(RuntimeProgress value)
     {
         _reports.Enqueue(value);
