@@ -224,6 +224,21 @@ public sealed class RuntimeProviderTests(TestRuntimesFixture fixture) : RuntimeI
     }
 
     [TestRuntimeFact]
+    public async Task Table_and_mirror_paths_are_paths_even_with_url_characters_in_them()
+    {
+        var runtime = Runtimes.For("3.11");
+        var folder = Path.Combine(Scratch.Root, "org #1 100%");
+        Directory.CreateDirectory(Path.Combine(folder, runtime.ReleaseTag));
+        File.Copy(runtime.Path, Path.Combine(folder, runtime.ReleaseTag, runtime.FileName));
+        var table = RuntimeScratch.WriteTable(folder, runtime, RuntimeScratch.ReleaseUrl(runtime));
+
+        var provided = await ProvideAsync(runtime, Scratch.Options(table, mirror: folder));
+
+        provided.Archive.Table.ShouldBe("the runtime table " + table);
+        new Uri(provided.Source).LocalPath.ShouldBe(Path.Combine(folder, runtime.ReleaseTag, runtime.FileName));
+    }
+
+    [TestRuntimeFact]
     public async Task An_unreadable_user_table_is_a_coded_error_naming_it()
     {
         var missing = Path.Combine(Scratch.Root, "nowhere", "table.json");
