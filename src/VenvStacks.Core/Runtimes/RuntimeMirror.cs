@@ -34,7 +34,7 @@ public sealed class RuntimeMirror
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
         string folder;
-        if (Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme.Length > 1)
+        if (!Path.IsPathFullyQualified(value) && Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme.Length > 1)
         {
             if (url.Scheme is "http" or "https")
             {

@@ -18,6 +18,7 @@ public sealed record RuntimeProgress(RuntimeProgressKind Kind, RuntimeArchive Ar
         RuntimeProgressKind.DownloadStarted => $"Downloading {Archive.Description} from {Location}{(Bytes is { } size ? $" ({Megabytes(size)})" : string.Empty)}",
         RuntimeProgressKind.Downloaded => $"Downloaded {Archive.Description}: {Megabytes(Bytes ?? 0)} in {Seconds()}",
         RuntimeProgressKind.ArchiveVerified => $"Verified {Archive.Description} archive {Location} ({Megabytes(Bytes ?? 0)}) in {Seconds()}",
+        RuntimeProgressKind.Extracting => $"Extracting {Archive.Description} into {Location}",
         _ => $"Extracted {Archive.Description} into {Location} in {Seconds()}",
     };
 

@@ -18,6 +18,9 @@ public enum RuntimeProgressKind
     /// <summary>A local archive (mirror folder, file URL) or one already in the download cache matched its sha256.</summary>
     ArchiveVerified,
 
+    /// <summary>Extraction into the cache starts.</summary>
+    Extracting,
+
     /// <summary>The archive was extracted into the cache and pip, setuptools and wheel were removed.</summary>
     Extracted,
 }

@@ -198,10 +198,13 @@ public sealed class RuntimeProvider
         {
             Directory.CreateDirectory(staging);
             var runtime = Path.Combine(staging, RuntimeCacheEntry.RuntimeFolderName);
+            progress?.Report(new RuntimeProgress(RuntimeProgressKind.Extracting, archive, entry.RuntimeDirectory, file.Size));
             try
             {
                 // Links may only point inside the runtime itself; absolute and escaping entries are refused (VSTK40xx).
-                await SafeArchiveExtractor.ExtractAsync(file.Path, runtime, new ArchiveExtractOptions { StripComponents = 1 }, cancellationToken).ConfigureAwait(false);
+                // The downloaded file is stored by its sha256, so the format comes from the archive's own name.
+                var options = new ArchiveExtractOptions { StripComponents = 1, Format = ArchiveFormats.FromPath(archive.FileName) };
+                await SafeArchiveExtractor.ExtractAsync(file.Path, runtime, options, cancellationToken).ConfigureAwait(false);
             }
             catch (ArchiveException e)
             {

@@ -23,7 +23,8 @@ public static class RuntimeTableLoader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
         ArgumentNullException.ThrowIfNull(client);
-        if (Uri.TryCreate(location, UriKind.Absolute, out var url) && url.Scheme.Length > 1)
+        // A full path first: .NET would also read "/srv/t#1.json" as an implicit file URL, with "#1.json" a fragment.
+        if (!Path.IsPathFullyQualified(location) && Uri.TryCreate(location, UriKind.Absolute, out var url) && url.Scheme.Length > 1)
         {
             return url.Scheme switch
             {
