@@ -71,6 +71,16 @@ public sealed class StackBuilder(IndexClient client)
             _buildDirectory = Path.GetFullPath(options.BuildDirectory);
             _runtimes = new RuntimeProvider(options.Runtimes, client);
             _canRun = options.Verify && options.Platform == HostPlatform.Current();
+
+            // Locked URLs carry no credentials: the indexes they came from lend theirs (docs/architecture.md,
+            // "Locking without uv"), so every index a layer may use is made known to the client up front.
+            var indexes = spec.Layers
+                .Select(layer => LayerIndexConfiguration.For(spec, layer, LockEnvironment.Default))
+                .SelectMany(configuration => configuration.SearchOrder.Concat(configuration.Sources.Values));
+            foreach (var index in indexes.Distinct())
+            {
+                client.RegisterIndex(index);
+            }
         }
 
         public async Task<LayerBuildReport> BuildLayerAsync(LayerSpec layer, bool force, CancellationToken cancellationToken)
@@ -124,7 +134,8 @@ public sealed class StackBuilder(IndexClient client)
         {
             var clock = Stopwatch.StartNew();
             var staging = new LayerStaging(plan.Layer.EnvironmentPath);
-            var staged = plan with { Layer = plan.Layer with { EnvironmentPath = staging.StagingPath } };
+            var stagedLayer = plan.Layer with { EnvironmentPath = staging.StagingPath };
+            var staged = plan with { Layer = stagedLayer, Runtime = layer.Kind == LayerKind.Runtime ? stagedLayer : plan.Runtime };
             Report(layer, $"Building {layer.BuildName} ({layer.Kind.ToString().ToLowerInvariant()} layer)");
             try
             {

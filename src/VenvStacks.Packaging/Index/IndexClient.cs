@@ -62,6 +62,18 @@ public sealed class IndexClient : IDisposable
     public IndexClientOptions Options { get; }
 
     /// <summary>
+    /// Makes an index's credentials (its URL's user info, <c>UV_INDEX_{NAME}_*</c>, netrc) available for requests to
+    /// its origin without reading any of its pages: a build downloads the files a lock names, from indexes whose pages
+    /// it never fetches.
+    /// </summary>
+    /// <param name="index">The index.</param>
+    public void RegisterIndex(IndexSource index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        _credentials.Register(index);
+    }
+
+    /// <summary>
     /// The files an index or find-links location lists for a project. Simple indexes: the project page
     /// (<c>{index}/{normalised name}/</c>). Flat locations: every wheel or sdist of the project in the folder or page.
     /// </summary>

@@ -241,7 +241,11 @@ public sealed class TestProject : IDisposable
             globalJson.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
         // Nothing from folders above may leak in (repository settings, central package management).
-        File.WriteAllText(Path.Combine(RootDirectory, "Directory.Build.props"), "<Project />\n");
+        // Building layers needs a runtime archive, which the public table would download from GitHub: tests that build
+        // layers opt in with a test runtime (WithTestRuntime); every other test validates and locks only.
+        File.WriteAllText(
+            Path.Combine(RootDirectory, "Directory.Build.props"),
+            "<Project>\n  <PropertyGroup>\n    <VenvStacksBuildLayers Condition=\"'$(VenvStacksBuildLayers)' == ''\">false</VenvStacksBuildLayers>\n  </PropertyGroup>\n</Project>\n");
         File.WriteAllText(Path.Combine(RootDirectory, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(
             Path.Combine(RootDirectory, "Directory.Packages.props"),
