@@ -87,14 +87,14 @@ public sealed class InterruptedRelockTests : IAsyncLifetime
         var (result, _) = await LockAsync(spec, LockOptions.Default with { Mode = LockMode.Locked });
 
         result.Succeeded.ShouldBeFalse();
-        var framework = result.Diagnostics.Single(d => d.Message.Contains("framework-fish", StringComparison.Ordinal));
+        var framework = result.Diagnostics.Single(d => d.Message.StartsWith("Layer framework-fish:", StringComparison.Ordinal));
         framework.Code.ShouldBe("VSTK2001");
         framework.Message.ShouldContain("quillon");
         framework.Message.ShouldContain("1.1.0");
         framework.Message.ShouldContain("1.2.0");
         framework.Message.ShouldContain("cpython-3.11");
         framework.Location!.Line.ShouldBe(6);
-        result.Diagnostics.Single(d => d.Message.Contains("app-tool", StringComparison.Ordinal)).Code.ShouldBe("VSTK2004");
+        result.Diagnostics.Single(d => d.Message.StartsWith("Layer app-tool:", StringComparison.Ordinal)).Code.ShouldBe("VSTK2004");
     }
 
     [Fact]

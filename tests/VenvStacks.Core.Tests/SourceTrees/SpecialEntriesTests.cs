@@ -37,7 +37,7 @@ public sealed class SpecialEntriesTests : IDisposable
         var package = WritePackage("pkg");
         var plain = ContentHashes.HashModule(package, PycacheSourceTreeFilter.Instance);
         var fifo = SpecialFiles.MakeFifo(Path.Combine(_files.Directory, "outside", "fifo"));
-        SpecialFiles.MakeSocket(Path.Combine(package, "sock"));
+        using var socket = SpecialFiles.MakeSocket(Path.Combine(package, "sock"));
         SpecialFiles.MakeLink(Path.Combine(package, "null"), "/dev/null");
         SpecialFiles.MakeLink(Path.Combine(package, "pipe-link"), fifo);
 

@@ -22,13 +22,16 @@ public static class SpecialFiles
         return path;
     }
 
-    /// <summary>Creates a Unix domain socket file; the socket is closed again, the file stays.</summary>
-    public static string MakeSocket(string path)
+    /// <summary>
+    /// Creates a Unix domain socket file. .NET removes the file when a bound socket is disposed, so the file exists
+    /// as long as the returned socket is open.
+    /// </summary>
+    public static Socket MakeSocket(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         socket.Bind(new UnixDomainSocketEndPoint(path));
-        return path;
+        return socket;
     }
 
     /// <summary>Creates a symbolic link at <paramref name="path"/> whose target text is <paramref name="target"/> (which need not exist).</summary>
