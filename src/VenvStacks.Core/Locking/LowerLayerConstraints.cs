@@ -11,10 +11,8 @@ namespace VenvStacks.Core.Locking;
 public static class LowerLayerConstraints
 {
     /// <summary>The constraints of <paramref name="layer"/>, alphabetical by name (empty for runtimes).</summary>
-    public static IReadOnlyList<LayerPin> For(StackSpec spec, LayerSpec layer)
-    {
-        return For(layer, lower => PyLock.Parse(File.ReadAllText(LayerLockFiles.For(spec, lower).PyLockPath)));
-    }
+    public static IReadOnlyList<LayerPin> For(StackSpec spec, LayerSpec layer) =>
+        For(layer, lower => PyLock.Parse(File.ReadAllText(LayerLockFiles.For(spec, lower).PyLockPath)));
 
     /// <summary>The constraints of <paramref name="layer"/> from lower-layer locks already read.</summary>
     public static IReadOnlyList<LayerPin> For(LayerSpec layer, Func<LayerSpec, PyLock> lockOf)

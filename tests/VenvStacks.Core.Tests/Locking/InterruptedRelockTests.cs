@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using VenvStacks.Core.Locking;
 using VenvStacks.Core.Specs;
 using VenvStacks.Packaging.Pep751;
+using VenvStacks.TestSupport;
 using VenvStacks.TestSupport.IndexServer;
 using VenvStacks.TestSupport.Wheels;
 
@@ -22,28 +23,10 @@ public sealed class InterruptedRelockTests : IAsyncLifetime
     private readonly SpecFiles _files = new();
     private readonly string _cache = Path.Combine(Path.GetTempPath(), "vstk-cache-" + Guid.NewGuid().ToString("N"));
 
-    private string Stack(string runtimeRequirement) => $$"""
-        [[runtimes]]
-        name = "cpython-3.11"
-        python_implementation = "cpython@3.11.11"
-        requirements = ["{{runtimeRequirement}}"]
-
-        [[frameworks]]
-        name = "fish"
-        runtime = "cpython-3.11"
-        requirements = ["lanternfish"]
-
-        [[applications]]
-        name = "tool"
-        frameworks = ["fish"]
-        requirements = ["lanternfish"]
-        launch_module = "tool.py"
-
-        [[tool.uv.index]]
-        name = "local"
-        url = "{{_server.SimpleUri}}"
-        default = true
-        """;
+    private string Stack(string runtimeRequirement) =>
+        File.ReadAllText(TestData.Asset("lock-stack", "interrupted-relock.toml"))
+            .Replace("{index_url}", _server.SimpleUri.AbsoluteUri, StringComparison.Ordinal)
+            .Replace("{runtime_requirement}", runtimeRequirement, StringComparison.Ordinal);
 
     public Task InitializeAsync()
     {
@@ -93,7 +76,7 @@ public sealed class InterruptedRelockTests : IAsyncLifetime
         framework.Message.ShouldContain("1.1.0");
         framework.Message.ShouldContain("1.2.0");
         framework.Message.ShouldContain("cpython-3.11");
-        framework.Location!.Line.ShouldBe(6);
+        framework.Location!.Line.ShouldBe(10);
         result.Diagnostics.Single(d => d.Message.StartsWith("Layer app-tool:", StringComparison.Ordinal)).Code.ShouldBe("VSTK2004");
     }
 

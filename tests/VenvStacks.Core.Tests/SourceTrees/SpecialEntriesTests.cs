@@ -51,19 +51,7 @@ public sealed class SpecialEntriesTests : IDisposable
     {
         var package = WritePackage("pkg");
         var fifo = SpecialFiles.MakeFifo(Path.Combine(package, "fifo"));
-        var load = _files.Load("""
-            [[runtimes]]
-            name = "cpython-3.11"
-            python_implementation = "cpython@3.11.11"
-            requirements = []
-
-            [[applications]]
-            name = "tool"
-            runtime = "cpython-3.11"
-            requirements = []
-            launch_module = "pkg"
-            versioned = true
-            """);
+        var load = _files.Load(ModuleSpecs.VersionedApplication("pkg"));
         var spec = load.Spec.ShouldNotBeNull(string.Join("\n", load.Diagnostics));
 
         var read = Task.Run(() => LockStateReader.Read(spec));

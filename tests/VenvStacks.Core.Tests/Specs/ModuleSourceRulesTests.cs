@@ -184,8 +184,7 @@ public sealed class ModuleSourceRulesTests : IDisposable
         error.Location!.Line.ShouldBe(LaunchLine);
     }
 
-    // The line of launch_module in Spec; support_modules is the line after it.
-    private const int LaunchLine = 10;
+    private const int LaunchLine = ModuleSpecs.LaunchModuleLine;
 
     private static Diagnostic SingleModuleError(StackSpecLoadResult result)
     {
@@ -193,18 +192,5 @@ public sealed class ModuleSourceRulesTests : IDisposable
         return result.Diagnostics.ShouldHaveSingleItem();
     }
 
-    private StackSpecLoadResult Load(string launchModule, string? support = null) => _files.Load($"""
-        [[runtimes]]
-        name = "cpython-3.11"
-        python_implementation = "cpython@3.11.11"
-        requirements = []
-
-        [[applications]]
-        name = "tool"
-        runtime = "cpython-3.11"
-        requirements = []
-        launch_module = "{launchModule}"
-        support_modules = [{(support is null ? string.Empty : $"\"{support}\"")}]
-        versioned = true
-        """);
+    private StackSpecLoadResult Load(string launchModule, string? support = null) => _files.Load(ModuleSpecs.VersionedApplication(launchModule, support));
 }

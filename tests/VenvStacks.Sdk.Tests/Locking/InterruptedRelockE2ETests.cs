@@ -84,28 +84,8 @@ public sealed class InterruptedRelockE2ETests(PackedSdkFixture fixture, ITestOut
         build.Log.HighImportanceMessages.ShouldContain(m => m.StartsWith("Locking app-tool for ", StringComparison.Ordinal));
     });
 
-    private static string Spec(LockScenario scenario, string runtimeRequirement) => $"""
-        [[runtimes]]
-        name = "cpython-3.11"
-        python_implementation = "cpython@3.11.11"
-        requirements = ["{runtimeRequirement}"]
-
-        [[frameworks]]
-        name = "fish"
-        runtime = "cpython-3.11"
-        requirements = ["lanternfish"]
-
-        [[applications]]
-        name = "tool"
-        frameworks = ["fish"]
-        requirements = ["lanternfish"]
-        launch_module = "tool.py"
-
-        [[tool.uv.index]]
-        name = "local"
-        url = "{scenario.Server.SimpleUri.AbsoluteUri}"
-        default = true
-        """;
+    private static string Spec(LockScenario scenario, string runtimeRequirement) =>
+        scenario.Spec("interrupted-relock.toml").Replace("{runtime_requirement}", runtimeRequirement, StringComparison.Ordinal);
 
     // Runs the relocking build and stops it while the framework is being locked: the runtime's new lock is written
     // by then, since layers lock lower layers first and each writes its files once its own lock is complete.

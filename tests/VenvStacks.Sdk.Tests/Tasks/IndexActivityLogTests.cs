@@ -27,7 +27,7 @@ public sealed class IndexActivityLogTests
         _activity.Record(new IndexEvent(IndexEventKind.Retrying, "http://127.0.0.1/simple/b/", "HTTP 503; attempt 2 in 500 ms"));
 
         High().ShouldBe(["Package index: retrying http://127.0.0.1/simple/b/ (HTTP 503; attempt 2 in 500 ms)"]);
-        _engine.Messages.Where(m => m.Importance == MessageImportance.Low).ShouldHaveSingleItem().Message.ShouldContain("/simple/a/");
+        _engine.Messages.Where(m => m.Importance == MessageImportance.Low).ShouldHaveSingleItem().Message.ShouldNotBeNull().ShouldContain("/simple/a/");
     }
 
     [Fact]

@@ -104,19 +104,7 @@ public sealed class ResolveStackLayersTests
         try
         {
             var spec = Path.Combine(folder, "venvstacks.toml");
-            File.WriteAllText(spec, """
-                [[runtimes]]
-                name = "cpython-3.11"
-                python_implementation = "cpython@3.11.11"
-                requirements = []
-
-                [[applications]]
-                name = "tool"
-                runtime = "cpython-3.11"
-                requirements = []
-                launch_module = "pkg"
-                versioned = true
-                """);
+            File.WriteAllText(spec, ModuleSpecs.VersionedApplication("pkg"));
             Directory.CreateDirectory(Path.Combine(folder, "pkg"));
             File.WriteAllText(Path.Combine(folder, "pkg", "__main__.py"), "print('tool')\n");
             var fifo = SpecialFiles.MakeFifo(Path.Combine(folder, "pkg", "fifo"));

@@ -130,7 +130,7 @@ internal sealed class ModuleSourceChecker(string specDirectory, DiagnosticBag di
         if (PhysicalPath.IsSameOrBelow(specPath, modulePath))
         {
             return PhysicalPath.IsSameOrBelow(modulePath, specPath)
-                ? $"is the folder of the stack spec itself"
+                ? "is the folder of the stack spec itself"
                 : $"contains the folder of the stack spec ('{specDirectory}')";
         }
 
