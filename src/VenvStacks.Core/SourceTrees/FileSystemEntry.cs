@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -91,22 +92,38 @@ public sealed record FileSystemEntry(FileSystemEntryKind Kind, long Length)
         private const int ModeOffset = 4;
         private const int SizeOffset = 16;
         private const int BufferSize = 256;
+        private const int MaxStackPath = 1024;
 
         public static UnixFileStatus? Of(string path, bool followLink)
         {
-            var buffer = new byte[BufferSize];
-            // The native side takes a NUL-terminated UTF-8 path.
-            var native = Encoding.UTF8.GetBytes(path + "\0");
-            var result = followLink ? NativeMethods.Stat(native, buffer) : NativeMethods.LStat(native, buffer);
-            if (result != 0)
+            // The native side takes a NUL-terminated UTF-8 path; walks call this for every entry, so no allocations.
+            var length = Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
+            byte[]? rented = null;
+            Span<byte> native = length <= MaxStackPath ? stackalloc byte[MaxStackPath] : (rented = ArrayPool<byte>.Shared.Rent(length));
+            try
             {
-                return null;
-            }
+                native[Encoding.UTF8.GetBytes(path, native)] = 0;
+                Span<byte> buffer = stackalloc byte[BufferSize];
+                var result = followLink
+                    ? NativeMethods.Stat(ref MemoryMarshal.GetReference(native), ref MemoryMarshal.GetReference(buffer))
+                    : NativeMethods.LStat(ref MemoryMarshal.GetReference(native), ref MemoryMarshal.GetReference(buffer));
+                if (result != 0)
+                {
+                    return null;
+                }
 
-            // The structure is in the machine's own byte order.
-            var mode = MemoryMarshal.Read<int>(buffer.AsSpan(ModeOffset));
-            var size = MemoryMarshal.Read<long>(buffer.AsSpan(SizeOffset));
-            return new UnixFileStatus(mode & TypeMask, size);
+                // The structure is in the machine's own byte order.
+                var mode = MemoryMarshal.Read<int>(buffer[ModeOffset..]);
+                var size = MemoryMarshal.Read<long>(buffer[SizeOffset..]);
+                return new UnixFileStatus(mode & TypeMask, size);
+            }
+            finally
+            {
+                if (rented is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
+            }
         }
     }
 
@@ -114,10 +131,10 @@ public sealed record FileSystemEntry(FileSystemEntryKind Kind, long Length)
     {
         private const string SystemNative = "libSystem.Native";
 
-        [DllImport(SystemNative, EntryPoint = "SystemNative_Stat", SetLastError = true)]
-        public static extern int Stat(byte[] path, byte[] output);
+        [DllImport(SystemNative, EntryPoint = "SystemNative_Stat")]
+        public static extern int Stat(ref byte path, ref byte output);
 
-        [DllImport(SystemNative, EntryPoint = "SystemNative_LStat", SetLastError = true)]
-        public static extern int LStat(byte[] path, byte[] output);
+        [DllImport(SystemNative, EntryPoint = "SystemNative_LStat")]
+        public static extern int LStat(ref byte path, ref byte output);
     }
 }
