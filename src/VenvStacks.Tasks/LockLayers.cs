@@ -61,6 +61,9 @@ public sealed class LockLayers : VenvStacksCancelableTask
     [Output]
     public bool LockChanged { get; private set; }
 
+    /// <summary>How long a silent package index is waited for before the console hears about it (tests shorten it).</summary>
+    internal TimeSpan LongWaitNotice { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <inheritdoc />
     protected override void ExecuteCancelableCore()
     {
@@ -91,7 +94,7 @@ public sealed class LockLayers : VenvStacksCancelableTask
         // An upgrade is a relock by definition; in Auto mode a valid lock would otherwise be left alone.
         var effectiveMode = mode == LockMode.Auto && (Upgrade || upgradePackages.Length > 0) ? LockMode.Update : mode;
         var options = new LockOptions(effectiveMode, resetPatterns, Upgrade, upgradePackages);
-        var activity = new IndexActivityLog(Log);
+        var activity = new IndexActivityLog(Log, TimeProvider.System) { LongWait = LongWaitNotice };
         var environment = new LockEnvironment(
             // The default is resolved now: it depends on environment variables, which are not ours once yielded.
             string.IsNullOrWhiteSpace(CacheDirectory) ? VenvStacks.Packaging.Caching.CacheDirectory.GetDefault() : Path.GetFullPath(CacheDirectory, spec.SpecDirectory),
@@ -102,8 +105,11 @@ public sealed class LockLayers : VenvStacksCancelableTask
             activity.Record);
 
         using var resolver = new IndexPlatformResolver(spec, environment);
-        var result = RunYielding(cancellationToken => new LockEngine(resolver)
-            .LockAsync(spec, options, line => Log.LogMessage(MessageImportance.High, "{0}", line), cancellationToken));
+        LockRunResult result;
+        using (new IndexWaitWatch(activity))
+        {
+            result = RunYielding(cancellationToken => new LockEngine(resolver).LockAsync(spec, options, activity.Progress, cancellationToken));
+        }
 
         if (activity.Summary() is { } summary)
         {

@@ -8,7 +8,7 @@ namespace VenvStacks.Tasks;
 /// Prints the layers of the stack as venvstacks' <c>show</c> does: the tree (each layer with its lower layers,
 /// <c>*</c> marking layers without a valid lock) or the JSON status document, at high importance.
 /// </summary>
-public sealed class ShowStackLayers : VenvStacksTask
+public sealed class ShowStackLayers : VenvStacksCancelableTask
 {
     /// <summary>The spec file (<c>venvstacks.toml</c>); a relative path is taken from the project's folder.</summary>
     [Required]
@@ -18,7 +18,7 @@ public sealed class ShowStackLayers : VenvStacksTask
     public string Format { get; set; } = "tree";
 
     /// <inheritdoc />
-    protected override void ExecuteCore()
+    protected override void ExecuteCancelableCore()
     {
         var format = string.IsNullOrWhiteSpace(Format) ? "tree" : Format.Trim();
         Func<StackStatusReport, string>? render = format.ToUpperInvariant() switch
@@ -41,7 +41,7 @@ public sealed class ShowStackLayers : VenvStacksTask
         {
             // Each layer with its lower layers, locks checked against the spec (files only, never the network), so
             // versioned layers show their deployed name@N once locked.
-            var status = StackStatusBuilder.Build(spec, LockStateReader.Summaries(spec), includeDependencies: true);
+            var status = StackStatusBuilder.Build(spec, LockStateReader.Summaries(spec, CancellationToken), includeDependencies: true);
             // The text goes through as the message itself, never as a format string.
             Log.LogMessage(MessageImportance.High, "{0}", render(status));
         }

@@ -100,6 +100,21 @@ public static class DiagnosticCodes
     /// <summary>A layer name that cannot work as a folder or archive name.</summary>
     public static readonly DiagnosticDescriptor InvalidLayerName = new("VSTK1030", "Invalid layer name");
 
+    /// <summary>A launch module that is not a <c>.py</c> file or a package folder, or a support module that is not a file or folder.</summary>
+    public static readonly DiagnosticDescriptor ModuleNotSource = new("VSTK1050", "Module is not a Python file or package folder");
+
+    /// <summary>A launch or support module that is the spec's folder, holds it, or lies in its lock folder.</summary>
+    public static readonly DiagnosticDescriptor ModuleOverlapsStack = new("VSTK1051", "Module overlaps the spec folder or its lock files");
+
+    /// <summary>A launch or support module that is, or holds, a symbolic link whose target is missing or loops.</summary>
+    public static readonly DiagnosticDescriptor ModuleBrokenLink = new("VSTK1052", "Module holds a broken symbolic link");
+
+    /// <summary>A launch or support module beyond the size bounds.</summary>
+    public static readonly DiagnosticDescriptor ModuleTooLarge = new("VSTK1053", "Module is too large");
+
+    /// <summary>A launch or support module folder that cannot be listed.</summary>
+    public static readonly DiagnosticDescriptor ModuleUnreadable = new("VSTK1054", "Module cannot be read");
+
     /// <summary>A layer's lock is missing or stale and the lock mode forbids locking.</summary>
     public static readonly DiagnosticDescriptor LockOutOfDate = new("VSTK2001", "Lock is out of date");
 

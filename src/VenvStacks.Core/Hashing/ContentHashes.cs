@@ -49,16 +49,18 @@ public static class ContentHashes
 
     /// <summary>
     /// A folder's hash: for each folder of a filtered top-down walk its name, then for each file its name and prefixed
-    /// content hash. Rendered <c>sha256/&lt;hex&gt;</c> with a slash, a venvstacks quirk kept for compatibility.
+    /// content hash. Rendered <c>sha256/&lt;hex&gt;</c> with a slash, a venvstacks quirk kept for compatibility. Entries
+    /// the walk skips (pipes, sockets, devices, broken links) are not part of it: venvstacks would open them.
     /// </summary>
-    public static string HashDirectory(string path, SourceTreeFilter filter)
+    public static string HashDirectory(string path, SourceTreeFilter filter, CancellationToken cancellationToken = default)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var folder in filter.Walk(path))
+        foreach (var folder in filter.Walk(path, cancellationToken))
         {
             hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder.Path))));
             foreach (var file in folder.Files)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 hash.AppendData(Encoding.UTF8.GetBytes(file));
                 hash.AppendData(Encoding.UTF8.GetBytes(HashFileContents(Path.Combine(folder.Path, file))));
             }
@@ -67,7 +69,16 @@ public static class ContentHashes
         return "sha256/" + Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
     }
 
-    /// <summary>A launch or support module's hash: file name and contents for a file, the folder hash for a package.</summary>
-    public static string HashModule(string path, SourceTreeFilter filter) =>
-        File.Exists(path) ? HashFileNameAndContents(path) : HashDirectory(path, filter);
+    /// <summary>
+    /// A launch or support module's hash: file name and contents for a file, the folder hash for a package. Anything
+    /// else (a pipe, a device, a broken link; the spec reader rejects those) is an <see cref="IOException"/>, never
+    /// opened.
+    /// </summary>
+    public static string HashModule(string path, SourceTreeFilter filter, CancellationToken cancellationToken = default) =>
+        FileSystemEntry.Inspect(path).Kind switch
+        {
+            FileSystemEntryKind.File or FileSystemEntryKind.LinkToFile => HashFileNameAndContents(path),
+            FileSystemEntryKind.Directory or FileSystemEntryKind.LinkToDirectory => HashDirectory(path, filter, cancellationToken),
+            var kind => throw new IOException($"Module '{path}' cannot be hashed: it is not a file or folder ({kind})"),
+        };
 }

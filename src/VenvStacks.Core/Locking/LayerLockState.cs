@@ -24,11 +24,18 @@ public sealed record LayerLockState(
     bool Versioned,
     bool InvalidatedByDependency)
 {
+    /// <summary>
+    /// Packages this lock holds at other versions than the lower layers' current locks pin (or holds as shared although
+    /// no lower layer installs them now): the lock was resolved against other lower locks, e.g. by a relock that was
+    /// interrupted after a lower layer was written (<see cref="LowerLayerConsistency"/>). Any makes the lock stale.
+    /// </summary>
+    public ImmutableArray<LowerLayerMismatch> LowerLayerMismatches { get; init; } = [];
+
     /// <summary>Whether the lock matches the spec and needs no rewrite at all.</summary>
-    public bool HasValidLock => !InvalidatedByDependency && Matches(checkVersion: Versioned);
+    public bool HasValidLock => !InvalidatedByDependency && LowerLayerMismatches.IsEmpty && Matches(checkVersion: Versioned);
 
     /// <summary>Whether the requirements must be resolved again (version inputs are ignored here).</summary>
-    public bool NeedsFullLock => InvalidatedByDependency || !Matches(checkVersion: false);
+    public bool NeedsFullLock => InvalidatedByDependency || !LowerLayerMismatches.IsEmpty || !Matches(checkVersion: false);
 
     /// <summary>Whether only the version inputs of a versioned layer changed: bump the version, keep the resolution.</summary>
     public bool NeedsVersionUpdate => !NeedsFullLock && !HasValidLock;

@@ -25,7 +25,7 @@ public sealed class LockEngine(IPlatformResolver resolver)
     /// <param name="cancellationToken">Stops the run between and inside resolutions; nothing half-written is left.</param>
     public async Task<LockRunResult> LockAsync(StackSpec spec, LockOptions options, Action<string>? report, CancellationToken cancellationToken)
     {
-        var initial = LockStateReader.Read(spec);
+        var initial = LockStateReader.Read(spec, cancellationToken);
         var diagnostics = new DiagnosticBag();
         var outcomes = ImmutableArray.CreateBuilder<LayerLockOutcome>();
         var written = ImmutableArray.CreateBuilder<string>();
@@ -39,8 +39,8 @@ public sealed class LockEngine(IPlatformResolver resolver)
             var failedBelow = layer.Dependencies.Where(d => failed.Contains(d.BuildName)).Select(d => d.BuildName).ToList();
             if (failedBelow.Count > 0)
             {
-                var code = options.Mode == LockMode.Locked ? DiagnosticCodes.LockOutOfDate : DiagnosticCodes.UnlockedDependency;
-                diagnostics.Error(code, $"Layer {layer.BuildName}: Cannot lock with unlocked dependencies: [{string.Join(", ", failedBelow.Select(n => $"'{n}'"))}]", layer.Location);
+                // VSTK2004 in every mode: the lower layer's own error (VSTK2001 in Locked mode) says what is stale.
+                diagnostics.Error(DiagnosticCodes.UnlockedDependency, $"Layer {layer.BuildName}: Cannot lock with unlocked dependencies: [{string.Join(", ", failedBelow.Select(n => $"'{n}'"))}]", layer.Location);
                 Fail(layer);
                 continue;
             }
@@ -49,7 +49,9 @@ public sealed class LockEngine(IPlatformResolver resolver)
             {
                 if (!state.HasValidLock)
                 {
-                    var why = state.InvalidatedByDependency ? "a lower layer's lock changed" : "changed: " + string.Join(", ", state.ChangedFields);
+                    var why = state.InvalidatedByDependency ? "a lower layer's lock changed"
+                        : !state.LowerLayerMismatches.IsEmpty ? "it was resolved against other lower-layer pins: " + string.Join("; ", state.LowerLayerMismatches.Select(m => m.Describe(layer.Platforms.Length)))
+                        : "changed: " + string.Join(", ", state.ChangedFields);
                     diagnostics.Error(
                         DiagnosticCodes.LockOutOfDate,
                         $"Layer {layer.BuildName}: the lock is missing or out of date ({why}) and VenvStacksLockMode is Locked; relock with 'dotnet build -t:LockLayers' and commit the lock files",
@@ -197,7 +199,7 @@ public sealed class LockEngine(IPlatformResolver resolver)
         await WriteIfChangedAsync(state.Files.PyLockPath, lockFile.ToToml(), written, cancellationToken).ConfigureAwait(false);
         await WriteSideFilesAsync(layer, state.Files, lockFile, written, cancellationToken).ConfigureAwait(false);
         // Only the pylock changed on disk since the state was read, and it now holds exactly lockFile.
-        var current = state with { RequirementsHashOnDisk = newHash, InvalidatedByDependency = false };
+        var current = state with { RequirementsHashOnDisk = newHash, InvalidatedByDependency = false, LowerLayerMismatches = [] };
         var metadata = await UpdateMetadataAsync(spec, layer, current, options, written, cancellationToken).ConfigureAwait(false);
         return new LayerLockOutcome(layer.BuildName, LayerLockAction.Locked, requirementsChanged, metadata);
     }

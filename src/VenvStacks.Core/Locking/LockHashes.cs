@@ -99,7 +99,7 @@ public static class LockHashes
     /// The inputs that only matter to versioned layers: build name, versioned flag (Python's <c>True</c>/<c>False</c>),
     /// and for applications the launch module hash and each support module hash in declared-path order.
     /// </summary>
-    public static IReadOnlyList<string> VersionInputs(LayerSpec layer, SourceTreeFilter filter)
+    public static IReadOnlyList<string> VersionInputs(LayerSpec layer, SourceTreeFilter filter, CancellationToken cancellationToken = default)
     {
         var inputs = new List<string>
         {
@@ -108,13 +108,14 @@ public static class LockHashes
         };
         if (layer is ApplicationLayerSpec application)
         {
-            inputs.Add(ModuleHash(application.LaunchModule, filter));
-            inputs.AddRange(application.SupportModules.Select(m => ModuleHash(m, filter)));
+            inputs.Add(ModuleHash(application.LaunchModule, filter, cancellationToken));
+            inputs.AddRange(application.SupportModules.Select(m => ModuleHash(m, filter, cancellationToken)));
         }
 
         return inputs;
     }
 
     /// <summary>The hash of a launch or support module as published in metadata.</summary>
-    public static string ModuleHash(ModuleSource module, SourceTreeFilter filter) => ContentHashes.HashModule(module.FullPath, filter);
+    public static string ModuleHash(ModuleSource module, SourceTreeFilter filter, CancellationToken cancellationToken = default) =>
+        ContentHashes.HashModule(module.FullPath, filter, cancellationToken);
 }

@@ -11,16 +11,18 @@ namespace VenvStacks.Core.Locking;
 public static class LowerLayerConstraints
 {
     /// <summary>The constraints of <paramref name="layer"/>, alphabetical by name (empty for runtimes).</summary>
-    public static IReadOnlyList<LayerPin> For(StackSpec spec, LayerSpec layer)
+    public static IReadOnlyList<LayerPin> For(StackSpec spec, LayerSpec layer) =>
+        For(layer, lower => PyLock.Parse(File.ReadAllText(LayerLockFiles.For(spec, lower).PyLockPath)));
+
+    /// <summary>The constraints of <paramref name="layer"/> from lower-layer locks already read.</summary>
+    public static IReadOnlyList<LayerPin> For(LayerSpec layer, Func<LayerSpec, PyLock> lockOf)
     {
         if (layer.Kind == LayerKind.Runtime)
         {
             return [];
         }
 
-        var lowerLocks = new[] { (LayerSpec)layer.Runtime }.Concat(layer.Frameworks)
-            .Select(lower => (lower.BuildName, PyLock.Parse(File.ReadAllText(LayerLockFiles.For(spec, lower).PyLockPath))));
-        return FromLocks(lowerLocks);
+        return FromLocks(new[] { (LayerSpec)layer.Runtime }.Concat(layer.Frameworks).Select(lower => (lower.BuildName, lockOf(lower))));
     }
 
     /// <summary>The constraints implied by lower-layer locks given in priority order, with the layer each comes from.</summary>

@@ -29,9 +29,13 @@ public abstract class SourceTreeFilter
 
     /// <summary>
     /// Walks a folder top-down like Python's <c>os.walk</c>, minus excluded entries: each folder with its included
-    /// subfolders and files, both sorted by ordinal name, subfolders visited in that order.
+    /// subfolders and files, both sorted by ordinal name, subfolders visited in that order. Only files, folders and
+    /// links to either are source content: named pipes, sockets, devices and links that lead nowhere are never opened
+    /// (a pipe would block until a writer appears, <c>/dev/zero</c> never ends) and are reported as skipped instead.
     /// </summary>
-    public IEnumerable<SourceTreeFolder> Walk(string top)
+    /// <param name="top">The folder to walk.</param>
+    /// <param name="cancellationToken">Checked before each folder is listed.</param>
+    public IEnumerable<SourceTreeFolder> Walk(string top, CancellationToken cancellationToken = default)
     {
         if (IsPathIgnored(top))
         {
@@ -42,30 +46,51 @@ public abstract class SourceTreeFilter
         pending.Push(Path.GetFullPath(top));
         while (pending.Count > 0)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var current = pending.Pop();
             var subfolders = new List<string>();
+            var descend = new HashSet<string>(StringComparer.Ordinal);
             var files = new List<string>();
+            var skipped = new List<SkippedSourceEntry>();
+            long fileBytes = 0;
             foreach (var entry in new DirectoryInfo(current).EnumerateFileSystemInfos())
             {
+                var found = FileSystemEntry.Inspect(entry.FullName);
                 // os.walk lists a symlink to a folder as a folder but does not descend into it.
-                var isDirectory = entry is DirectoryInfo;
-                if (IsIgnored(current, entry.Name, isDirectory))
+                var isDirectory = found.Kind is FileSystemEntryKind.Directory or FileSystemEntryKind.LinkToDirectory;
+                if (found.Kind == FileSystemEntryKind.Missing || IsIgnored(current, entry.Name, isDirectory))
                 {
                     continue;
                 }
 
-                (isDirectory ? subfolders : files).Add(entry.Name);
+                switch (found.Kind)
+                {
+                    case FileSystemEntryKind.Directory:
+                        descend.Add(entry.Name);
+                        subfolders.Add(entry.Name);
+                        break;
+                    case FileSystemEntryKind.LinkToDirectory:
+                        subfolders.Add(entry.Name);
+                        break;
+                    case FileSystemEntryKind.File or FileSystemEntryKind.LinkToFile:
+                        files.Add(entry.Name);
+                        fileBytes += found.Length;
+                        break;
+                    default:
+                        skipped.Add(new SkippedSourceEntry(entry.Name, found.Kind));
+                        break;
+                }
             }
 
             subfolders.Sort(StringComparer.Ordinal);
             files.Sort(StringComparer.Ordinal);
-            yield return new SourceTreeFolder(current, subfolders, files);
+            skipped.Sort((a, b) => StringComparer.Ordinal.Compare(a.Name, b.Name));
+            yield return new SourceTreeFolder(current, subfolders, files, skipped, fileBytes);
             for (var i = subfolders.Count - 1; i >= 0; i--)
             {
-                var child = Path.Combine(current, subfolders[i]);
-                if (new DirectoryInfo(child).LinkTarget is null)
+                if (descend.Contains(subfolders[i]))
                 {
-                    pending.Push(child);
+                    pending.Push(Path.Combine(current, subfolders[i]));
                 }
             }
         }

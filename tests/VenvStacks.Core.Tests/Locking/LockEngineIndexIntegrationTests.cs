@@ -197,7 +197,7 @@ public sealed class LockEngineIndexIntegrationTests : IAsyncLifetime
         var (result, _) = await Lock(Stack.Replace("requirements = [\"httpx\"]", "requirements = [\"httpx\", \"h11\"]", StringComparison.Ordinal), LockOptions.Default with { Mode = LockMode.Locked });
 
         result.Succeeded.ShouldBeFalse();
-        result.Diagnostics.Select(d => d.Code).ShouldAllBe(c => c == "VSTK2001");
+        result.Diagnostics.Select(d => d.Code).ShouldBe(["VSTK2001", "VSTK2004"]);
         result.Diagnostics.First().Message.ShouldContain("framework-web");
         _server.Requests.ShouldBeEmpty();
     }

@@ -168,6 +168,21 @@ public class LockEngineTests
     }
 
     [Fact]
+    public async Task Locked_mode_reports_layers_above_a_stale_lock_as_VSTK2004_as_Auto_mode_does()
+    {
+        // Issue 12, item 13: the stale layer itself is VSTK2001; what it blocks is "lower layer is not locked".
+        using var files = new SpecFiles();
+        files.Touch("tool.py", "print('ok')\n");
+        var spec = files.Load(Stack).Spec!;
+
+        var result = await new LockEngine(Universe()).LockAsync(spec, LockOptions.Default with { Mode = LockMode.Locked }, null, CancellationToken.None);
+
+        result.Diagnostics.Select(d => (d.Code, d.Location!.Line)).ShouldBe([("VSTK2001", 1), ("VSTK2004", 6), ("VSTK2004", 11)]);
+        result.Diagnostics[1].Message.ShouldContain("'cpython-3.11'");
+        result.Diagnostics[2].Message.ShouldContain("'framework-science'");
+    }
+
+    [Fact]
     public async Task Missing_wheels_are_reported_per_package_with_a_platform_hint()
     {
         using var files = new SpecFiles();

@@ -160,8 +160,9 @@ public sealed class LockLayersE2ETests(PackedSdkFixture fixture, ITestOutputHelp
         var build = await project.BuildAsync("-p:VenvStacksLockMode=Locked");
 
         build.ShouldFail();
-        build.Log.Errors.ShouldAllBe(e => e.Code == "VSTK2001");
         var error = build.Log.Errors.First(e => e.Message.Contains("framework-sci", StringComparison.Ordinal));
+        error.Code.ShouldBe("VSTK2001");
+        build.Log.Errors.Where(e => e != error).ShouldAllBe(e => e.Code == "VSTK2004", "the layer above the stale one is blocked by it");
         error.File.ShouldBe(project.SpecPath);
         error.LineNumber.ShouldBe(FileStates.LineOf(stale, "[[frameworks]]"));
         error.Message.ShouldContain("lock_input_hash");
@@ -175,7 +176,7 @@ public sealed class LockLayersE2ETests(PackedSdkFixture fixture, ITestOutputHelp
         var unlocked = await project.BuildAsync("-p:ContinuousIntegrationBuild=true");
 
         unlocked.ShouldFail();
-        unlocked.Log.Errors.Select(e => e.Code).Distinct().ShouldBe(["VSTK2001"]);
+        unlocked.Log.Errors.Select(e => e.Code).Distinct().ShouldBe(["VSTK2001", "VSTK2004"], "the runtime is unlocked; the layers above it are blocked by it");
         unlocked.Log.Errors.ShouldContain(e => e.Message.Contains("cpython-3.11", StringComparison.Ordinal) && e.File == project.SpecPath);
         Directory.Exists(RequirementsOf(project)).ShouldBeFalse();
         scenario.Server.Requests.ShouldBeEmpty();

@@ -58,6 +58,15 @@ internal sealed class RecordingBuildEngine : IBuildEngine3
     {
     }
 
+    /// <summary>The messages logged so far, safe to call while the task still logs from other threads.</summary>
+    public BuildMessageEventArgs[] MessagesSoFar()
+    {
+        lock (_gate)
+        {
+            return [.. Messages];
+        }
+    }
+
     public void Yield()
     {
         lock (_gate)

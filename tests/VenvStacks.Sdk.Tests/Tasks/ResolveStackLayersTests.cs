@@ -1,5 +1,7 @@
 using VenvStacks.Tasks;
 using VenvStacks.TestSupport;
+using VenvStacks.TestSupport.FileSystem;
+using VenvStacks.TestSupport.Sdk;
 
 namespace VenvStacks.Sdk.Tests.Tasks;
 
@@ -92,6 +94,38 @@ public sealed class ResolveStackLayersTests
         var error = engine.Errors.ShouldHaveSingleItem();
         error.Code.ShouldBe("VSTK1000");
         error.File.ShouldBe(missing);
+    }
+
+    [UnixFact]
+    public async Task A_named_pipe_in_the_launch_package_neither_hangs_the_task_nor_changes_its_items()
+    {
+        // Issue 12, item 5: the task used to open the pipe while hashing the versioned app's launch package.
+        var folder = TempDirectory.CreateUnder(TempDirectory.Root, "fifo-spec");
+        try
+        {
+            var spec = Path.Combine(folder, "venvstacks.toml");
+            File.WriteAllText(spec, ModuleSpecs.VersionedApplication("pkg"));
+            Directory.CreateDirectory(Path.Combine(folder, "pkg"));
+            File.WriteAllText(Path.Combine(folder, "pkg", "__main__.py"), "print('tool')\n");
+            var fifo = SpecialFiles.MakeFifo(Path.Combine(folder, "pkg", "fifo"));
+
+            var run = Task.Run(() => Run(spec));
+            // A bound for a hung task, not a timing assertion; the pipe's reader is released so no thread stays stuck.
+            if (await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30))) != run)
+            {
+                SpecialFiles.ReleaseReaders(fifo);
+                await run;
+                throw new Xunit.Sdk.XunitException("ResolveStackLayers opened the named pipe in the launch package");
+            }
+
+            var (task, engine) = await run;
+            engine.Errors.ShouldBeEmpty();
+            task.Layers.Single(i => i.ItemSpec == "app-tool").GetMetadata("InstallTarget").ShouldBe("app-tool@???");
+        }
+        finally
+        {
+            TempDirectory.DeleteQuietly(folder);
+        }
     }
 
     private static (ResolveStackLayers Task, RecordingBuildEngine Engine) Run(string spec)

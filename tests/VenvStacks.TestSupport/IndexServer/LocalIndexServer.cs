@@ -160,6 +160,15 @@ public sealed class LocalIndexServer : IAsyncDisposable, IDisposable
         return handle;
     }
 
+    /// <summary>Removes every injected fault that has not run out yet (an index that comes back).</summary>
+    public void ClearFaults()
+    {
+        lock (gate)
+        {
+            faults.Clear();
+        }
+    }
+
     /// <summary>Answers the next <paramref name="times"/> requests under <paramref name="pathPrefix"/> with <paramref name="status"/>.</summary>
     public FaultHandle FailNext(string pathPrefix, int times, int status = 503) =>
         InjectFault(new ServerFault(pathPrefix, times) { Status = status });

@@ -45,10 +45,12 @@ internal sealed class StackSpecReader(string specPath, StackSpecLoadOptions opti
             ReadLayered(table, LayerKind.Application);
         }
 
-        // venvstacks checks module existence only once everything else has been read; so do we.
+        // venvstacks checks module existence only once everything else has been read; so do we (and what the
+        // module is: ModuleSourceChecker).
+        var modules = new ModuleSourceChecker(_specDirectory, _diagnostics);
         foreach (var (module, isLaunch) in _modulesToCheck)
         {
-            CheckModuleExists(module, isLaunch);
+            modules.Check(module, isLaunch);
         }
 
         var diagnostics = _diagnostics.ToImmutable();
@@ -501,22 +503,5 @@ internal sealed class StackSpecReader(string specPath, StackSpecLoadOptions opti
         var fullPath = Path.GetFullPath(Path.Combine(_specDirectory, declared.Value));
         var trimmed = Path.TrimEndingDirectorySeparator(fullPath);
         return new ModuleSource(declared.Value, trimmed, Path.GetFileNameWithoutExtension(trimmed), declared.Location);
-    }
-
-    private void CheckModuleExists(ModuleSource module, bool isLaunchModule)
-    {
-        if (File.Exists(module.FullPath) || Directory.Exists(module.FullPath))
-        {
-            return;
-        }
-
-        if (isLaunchModule)
-        {
-            _diagnostics.Error(DiagnosticCodes.MissingLaunchModule, $"Specified launch module '{module.FullPath}' does not exist", module.Location);
-        }
-        else
-        {
-            _diagnostics.Error(DiagnosticCodes.MissingSupportModule, $"Specified support modules do not exist: '{module.FullPath}'", module.Location);
-        }
     }
 }
