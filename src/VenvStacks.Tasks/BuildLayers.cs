@@ -85,7 +85,7 @@ public sealed class BuildLayers : VenvStacksCancelableTask
             Progress = progress => Log.LogMessage(progress.Detail ? MessageImportance.Low : MessageImportance.High, "{0}", progress.Message),
         };
 
-        var activity = new IndexActivityLog(Log);
+        var activity = new IndexActivityLog(Log, TimeProvider.System);
         using var client = new IndexClient(new IndexClientOptions
         {
             CacheDirectory = cacheDirectory,

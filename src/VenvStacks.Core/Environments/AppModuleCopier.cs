@@ -48,7 +48,7 @@ internal static class AppModuleCopier
 
     private static async Task CopyTreeAsync(string source, string destination, SourceTrees.SourceTreeFilter filter, CancellationToken cancellationToken)
     {
-        foreach (var folder in filter.Walk(source))
+        foreach (var folder in filter.Walk(source, cancellationToken))
         {
             var target = Path.Combine(destination, Path.GetRelativePath(source, folder.Path));
             Directory.CreateDirectory(target);
