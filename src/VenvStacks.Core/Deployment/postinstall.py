@@ -155,8 +155,23 @@ def site_customize_text(pylib_dirs, dynlib_dirs, dll_directories, exists=os.path
     return "\n".join(lines)
 
 
+def is_written(path, text, mode):
+    """Whether path is a file (not a link) that already holds text as write_replacing writes it, with that mode."""
+    if os.path.islink(path) or not os.path.isfile(path):
+        return False
+    with open(path, "rb") as stream:
+        if stream.read() != text.replace("\n", os.linesep).encode("utf-8"):
+            return False
+    return mode is None or (os.stat(path).st_mode & 0o7777) == mode
+
+
 def write_replacing(path, text, mode=None):
-    """Writes text (platform line endings) to a temporary name and renames it over the path."""
+    """Writes text (platform line endings) to a temporary name and renames it over the path.
+
+    A file that already holds the text is left alone, so its time stays and the bytecode compiled from it stays valid.
+    """
+    if is_written(path, text, mode):
+        return
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
         with open(temporary, "w", encoding="utf-8") as stream:

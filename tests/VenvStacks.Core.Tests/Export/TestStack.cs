@@ -240,6 +240,13 @@ internal static class Folders
         return entries;
     }
 
+    /// <summary>The entries that differ between two snapshots (empty when the trees are the same), for short failure messages.</summary>
+    public static IReadOnlyList<string> Differences(SortedDictionary<string, string> expected, SortedDictionary<string, string> actual) =>
+        expected.Keys.Union(actual.Keys)
+            .Where(key => expected.GetValueOrDefault(key) != actual.GetValueOrDefault(key))
+            .Select(key => $"{key}: {expected.GetValueOrDefault(key) ?? "(none)"} -> {actual.GetValueOrDefault(key) ?? "(none)"}")
+            .ToList();
+
     /// <summary>Copies a folder keeping symbolic links as links (as <c>cp -a</c> would, without hard links).</summary>
     public static void CopyTree(string source, string target)
     {
