@@ -177,7 +177,11 @@ internal sealed class ExportSession
                 source);
         }
 
-        record.CheckBuiltFrom(installTarget, lockMetadata);
+        record.CheckBuiltFrom(
+            installTarget,
+            lockMetadata,
+            InstallTargetOf(layer.Runtime),
+            layer.Kind == LayerKind.Runtime ? null : layer.Frameworks.Select(InstallTargetOf).ToList());
         var metadataText = ExportMetadataFolder.LayerText(record.LayerDetails);
         var target = Path.Combine(_output, installTarget);
         var (python, skipped) = PostInstallPython(layer, record.Platform);
@@ -271,6 +275,7 @@ internal sealed class ExportSession
             }
 
             await PostInstallScript.WriteToAsync(Path.Combine(staging, PostInstallScript.FileName), cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
             // The old folder is moved aside first, so the target is never a mixture of both.
             if (Directory.Exists(target) && !FileSystemEntries.IsLink(target))
             {

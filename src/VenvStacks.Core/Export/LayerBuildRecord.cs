@@ -47,21 +47,36 @@ internal sealed record LayerBuildRecord(string Path, string Sha256, JsonObject L
         }
     }
 
-    /// <summary>Checks that the build is of the layer's current lock.</summary>
-    /// <exception cref="DeploymentException">VSTK4022: another deployed name, lock version or requirements hash.</exception>
-    public void CheckBuiltFrom(string installTarget, LockMetadata lockMetadata)
+    /// <summary>
+    /// Checks that the build is of the layer's current lock and names the lower layers' current deployed folders
+    /// (the build wrote them into <c>venvstacks_layer.json</c>).
+    /// </summary>
+    /// <param name="installTarget">The layer's deployed name now.</param>
+    /// <param name="lockMetadata">The layer's lock metadata now.</param>
+    /// <param name="runtimeLayer">The runtime's deployed name now.</param>
+    /// <param name="requiredLayers">The frameworks' deployed names now, or null for a runtime layer.</param>
+    /// <exception cref="DeploymentException">VSTK4022: any of them differs.</exception>
+    public void CheckBuiltFrom(string installTarget, LockMetadata lockMetadata, string runtimeLayer, IReadOnlyList<string>? requiredLayers)
     {
-        string? Recorded(string key) => LayerDetails[key]?.ToJsonString();
-        var expected = new (string Key, string Value)[]
+        var expected = new List<(string Key, JsonNode Value)>
         {
-            ("install_target", JsonValue.Create(installTarget).ToJsonString()),
-            ("lock_version", JsonValue.Create(lockMetadata.LockVersion).ToJsonString()),
-            ("requirements_hash", JsonValue.Create(lockMetadata.RequirementsHash).ToJsonString()),
+            ("install_target", JsonValue.Create(installTarget)),
+            ("lock_version", JsonValue.Create(lockMetadata.LockVersion)),
+            ("requirements_hash", JsonValue.Create(lockMetadata.RequirementsHash)),
+            ("runtime_layer", JsonValue.Create(runtimeLayer)),
         };
-        var differing = expected.Where(e => Recorded(e.Key) != e.Value).Select(e => $"{e.Key} {Recorded(e.Key) ?? "missing"} (lock: {e.Value})").ToList();
+        if (requiredLayers is not null)
+        {
+            expected.Add(("required_layers", new JsonArray(requiredLayers.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray())));
+        }
+
+        var differing = expected
+            .Where(e => LayerDetails[e.Key]?.ToJsonString() != e.Value.ToJsonString())
+            .Select(e => $"{e.Key} {LayerDetails[e.Key]?.ToJsonString() ?? "missing"} (now: {e.Value.ToJsonString()})")
+            .ToList();
         if (differing.Count > 0)
         {
-            throw OutOfDate(Path, $"the build is not of the current lock: {string.Join(", ", differing)}; build the layer again");
+            throw OutOfDate(Path, $"the build is not of the current lock and lower layers: {string.Join(", ", differing)}; build the layer again");
         }
     }
 

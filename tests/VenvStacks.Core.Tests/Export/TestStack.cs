@@ -17,18 +17,21 @@ namespace VenvStacks.Core.Tests.Export;
 /// the machine's CPython 3.11 test runtime archive extracted as a python-build-standalone runtime; the framework
 /// (versioned, so it deploys as <c>framework-base@1</c>) holds a hand-made pure-Python distribution <c>fwpkg</c> with a
 /// console script <c>fwtool</c>; the application's launch module imports it. Locks are made by the real lock engine
-/// (no requirements, so no index); layers are written by <see cref="LayerEnvironmentWriter"/>.
+/// (no requirements, so no index); layers are written by <see cref="LayerEnvironmentWriter"/>. Without a runtime
+/// archive the runtime is a stand-in (a few files, nothing runnable), for export tests that do not run post-install.
 /// </summary>
 internal sealed class TestStack : IDisposable
 {
     public const string LaunchModuleText = "import fwpkg, sys\nprint('launched', fwpkg.VALUE, sys.prefix)\n";
 
-    private readonly TestRuntimeArchive _runtime;
+    private readonly TestRuntimeArchive? _runtime;
+    private readonly string _version;
 
-    private TestStack(string root, TestRuntimeArchive runtime)
+    private TestStack(string root, TestRuntimeArchive? runtime)
     {
         Root = root;
         _runtime = runtime;
+        _version = runtime?.Version ?? "3.11.7";
     }
 
     public string Root { get; }
@@ -43,12 +46,14 @@ internal sealed class TestStack : IDisposable
 
     public IReadOnlyDictionary<string, LayerLockState> LockStates => LockStateReader.Read(Spec);
 
-    public string RuntimeName => "cpython-" + _runtime.MinorVersion;
+    public string MinorVersion => string.Join('.', _version.Split('.').Take(2));
 
-    public string PythonXY => "python" + _runtime.MinorVersion;
+    public string RuntimeName => "cpython-" + MinorVersion;
+
+    public string PythonXY => "python" + MinorVersion;
 
     /// <summary>Writes, locks and builds the stack (all three layers, or without the application).</summary>
-    public static async Task<TestStack> CreateAsync(TestRuntimeArchive runtime, bool withApplication = true)
+    public static async Task<TestStack> CreateAsync(TestRuntimeArchive? runtime, bool withApplication = true)
     {
         var stack = new TestStack(Path.Combine(Path.GetTempPath(), "vstk-export-" + Guid.NewGuid().ToString("N")[..12]), runtime);
         Directory.CreateDirectory(stack.SpecDirectory);
@@ -71,7 +76,7 @@ internal sealed class TestStack : IDisposable
         var toml = $$"""
             [[runtimes]]
             name = "{{RuntimeName}}"
-            python_implementation = "{{_runtime.PythonImplementation}}"
+            python_implementation = "cpython@{{_version}}"
             requirements = []
             platforms = ["{{platform}}"]
 
@@ -114,10 +119,14 @@ internal sealed class TestStack : IDisposable
             BuildDirectory,
             l => l.InstallTarget(states[l.BuildName].LockVersion),
             SourceTreeFilter.For(SpecDirectory));
-        if (layer.Kind == LayerKind.Runtime)
+        if (layer.Kind == LayerKind.Runtime && _runtime is null)
+        {
+            WriteStandInRuntime(plan.Layer.EnvironmentPath);
+        }
+        else if (layer.Kind == LayerKind.Runtime)
         {
             await SafeArchiveExtractor.ExtractAsync(
-                _runtime.Path,
+                _runtime!.Path,
                 plan.Layer.EnvironmentPath,
                 new ArchiveExtractOptions { StripComponents = 1, ReplaceExisting = true },
                 CancellationToken.None);
@@ -135,18 +144,17 @@ internal sealed class TestStack : IDisposable
     }
 
     public Task<ExportResult> ExportAsync(string output, ExportPostInstall? postInstall = null, params string[] layers) =>
-        StackExporter.ExportAsync(
-            new ExportRequest
-            {
-                Spec = Spec,
-                BuildDirectory = BuildDirectory,
-                LockStates = LockStates,
-                OutputDirectory = output,
-                PostInstall = postInstall ?? ExportPostInstall.WithRuntimePython,
-                Layers = [.. layers],
-            },
-            null,
-            CancellationToken.None);
+        StackExporter.ExportAsync(Request(output, postInstall, layers), null, CancellationToken.None);
+
+    public ExportRequest Request(string output, ExportPostInstall? postInstall = null, params string[] layers) => new()
+    {
+        Spec = Spec,
+        BuildDirectory = BuildDirectory,
+        LockStates = LockStates,
+        OutputDirectory = output,
+        PostInstall = postInstall ?? ExportPostInstall.WithRuntimePython,
+        Layers = [.. layers],
+    };
 
     public LayerSpec Layer(string buildName) => Spec.GetLayer(buildName);
 
@@ -154,6 +162,15 @@ internal sealed class TestStack : IDisposable
     public string InstallTarget(string buildName) => Layer(buildName).InstallTarget(LockStates[buildName].LockVersion);
 
     public string SitePackages(string layerFolder) => Path.Combine(layerFolder, "lib", PythonXY, "site-packages");
+
+    private void WriteStandInRuntime(string folder)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "bin"));
+        Directory.CreateDirectory(Path.Combine(folder, "lib", PythonXY, "site-packages"));
+        File.WriteAllText(Path.Combine(folder, "bin", PythonXY), "stand-in for an interpreter\n");
+        File.CreateSymbolicLink(Path.Combine(folder, "bin", "python"), PythonXY);
+        File.WriteAllText(Path.Combine(folder, "lib", PythonXY, "os.py"), "# stand-in\n");
+    }
 
     // What an installer would put into site-packages for a pure-Python wheel with a console script.
     private static void InstallFrameworkPackage(string sitePackages)
