@@ -1,6 +1,7 @@
 namespace VenvStacks.Core.Export;
 
-/// <summary>How far the export of one layer has got.</summary>
+/// <summary>How far the export of one layer has got: reported while its files are placed (at most every 100 ms) and
+/// once more when the layer is done, post-install included.</summary>
 /// <param name="Layer">The layer's build name.</param>
 /// <param name="Files">Files (and links) placed so far.</param>
 /// <param name="Bytes">Their size so far.</param>

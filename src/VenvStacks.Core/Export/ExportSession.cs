@@ -132,10 +132,9 @@ internal sealed class ExportSession
                 _diagnostics.Add(ex.Diagnostic);
                 outcome = new LayerExportOutcome(layer.BuildName, null, LayerExportAction.Failed);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LayerEnvironmentException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                var message = ex is LayerEnvironmentException coded ? coded.Diagnostic.Message : ex.Message;
-                _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ExportWriteFailed, $"Layer {layer.BuildName}: {message}", SourceLocation.FileOnly(_output)));
+                _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ExportWriteFailed, $"Layer {layer.BuildName}: {ex.Message}", SourceLocation.FileOnly(_output)));
                 outcome = new LayerExportOutcome(layer.BuildName, null, LayerExportAction.Failed);
             }
         }

@@ -3,13 +3,14 @@ using VenvStacks.Core.Export;
 using VenvStacks.Core.Json;
 using VenvStacks.TestSupport.Python;
 using VenvStacks.TestSupport.Runtimes;
+using Xunit.Abstractions;
 
 namespace VenvStacks.Core.Tests.Export;
 
 /// <summary>A real stack built from the machine's test runtime, exported once, then run from the export.</summary>
 [Collection(ExportedStackCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class StackExportTests(ExportedStackFixture fixture)
+public sealed class StackExportTests(ExportedStackFixture fixture, ITestOutputHelper output)
 {
     private TestStack Stack => fixture.Stack;
 
@@ -27,6 +28,12 @@ public sealed class StackExportTests(ExportedStackFixture fixture)
         ]);
         result.Layers.ShouldAllBe(l => l.PostInstall != null && l.PostInstall.Succeeded && l.PostInstallSkipped == null);
         result.Layers.ShouldAllBe(l => l.Copy!.HardLinked == l.Copy.Files && l.Copy.Copied == 0);
+        foreach (var layer in result.Layers)
+        {
+            output.WriteLine($"{layer.InstallTarget}: {layer.Copy!.Files} files, {layer.Copy.Bytes / 1048576.0:F1} MiB, {layer.Copy.SymbolicLinks} links, "
+                + $"{layer.Elapsed.TotalSeconds:F2} s in all, post-install {layer.PostInstall!.Elapsed.TotalSeconds:F2} s");
+        }
+
         Directory.EnumerateFileSystemEntries(fixture.Output).Select(Path.GetFileName)
             .ShouldBe(["__venvstacks__", "app-demo", Stack.RuntimeName, "framework-base@1"], ignoreOrder: true);
     }
