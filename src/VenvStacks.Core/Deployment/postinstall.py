@@ -14,9 +14,11 @@ It keeps the contract of venvstacks 0.8's own post-install script (docs/venvstac
 3. compiles the bytecode of everything below lib (Lib on Windows).
 
 Beyond venvstacks, it regenerates the console scripts of the distributions installed in this layer's own
-site-packages (their *.dist-info/entry_points.txt), which builds leave out because they hold absolute paths.
-Scripts it wrote before are replaced; files it did not write are never touched. Installed RECORD files do not list
-these scripts.
+site-packages (their *.dist-info/entry_points.txt), which builds leave out because they hold absolute paths: in bin,
+a /bin/sh launcher that runs the layer's own Python (for frameworks and applications the wrapper that sets the
+library path) with the script; on Windows, in Scripts, <name>.cmd running <name>-script.py. Scripts it wrote before
+are replaced or, when no longer declared, removed; files it did not write are never touched. Installed RECORD files
+do not list these scripts. Nothing else depends on them: applications still start with python -m.
 
 Running it again, also after the layers were moved together, gives the same working layer. Every file it writes is
 written to a temporary name and renamed into place, so a file shared with another folder through a hard link is

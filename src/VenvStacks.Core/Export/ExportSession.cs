@@ -206,20 +206,16 @@ internal sealed class ExportSession
             };
         }
 
-        // From here until the metadata is written, the layer is recorded as incomplete, so an interrupted export is
-        // redone. A previous folder under another deployed name would be orphaned by the new record: it goes first.
+        // A previous folder under another deployed name would be orphaned by the new record: it goes first.
         if (previous is not null && previous.InstallTarget != installTarget)
         {
             DeleteExportedFolder(previous.InstallTarget);
         }
 
-        var entry = new ExportStateEntry(installTarget, false, record.Sha256, PostInstallScript.Sha256, null);
-        await SaveAsync(layer, entry, cancellationToken).ConfigureAwait(false);
-        _metadata.DeleteLayer(layer.BuildName);
-        var copy = await CopyIntoPlaceAsync(layer, record.Platform, source, target, cancellationToken).ConfigureAwait(false);
-        var run = python is null ? null : await PostInstallAsync(python, target, record.Platform, cancellationToken).ConfigureAwait(false);
+        var (copy, run) = await ExportAfreshAsync(layer, record, source, target, python, cancellationToken).ConfigureAwait(false);
         await _metadata.WriteLayerAsync(layer.BuildName, metadataText, cancellationToken).ConfigureAwait(false);
-        await SaveAsync(layer, entry with { Complete = true, PostInstalledAt = run is null ? null : target }, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(layer, new ExportStateEntry(installTarget, true, record.Sha256, PostInstallScript.Sha256, run is null ? null : target), cancellationToken)
+            .ConfigureAwait(false);
         _progress?.Report(new ExportProgress(layer.BuildName, copy.Files + copy.SymbolicLinks, copy.Bytes, clock.Elapsed));
         return new LayerExportOutcome(layer.BuildName, installTarget, LayerExportAction.Exported)
         {
@@ -228,6 +224,24 @@ internal sealed class ExportSession
             PostInstallSkipped = skipped,
             Elapsed = clock.Elapsed,
         };
+    }
+
+    // Copies, links, injects and swaps the layer into place, then post-installs it. Until the caller writes the
+    // metadata, the layer is recorded as incomplete, so an interrupted or failed export is redone next time.
+    private async Task<(LayerCopyStatistics Copy, PostInstallRun? Run)> ExportAfreshAsync(
+        LayerSpec layer,
+        LayerBuildRecord record,
+        string source,
+        string target,
+        string? python,
+        CancellationToken cancellationToken)
+    {
+        var incomplete = new ExportStateEntry(Path.GetFileName(target), false, record.Sha256, PostInstallScript.Sha256, null);
+        await SaveAsync(layer, incomplete, cancellationToken).ConfigureAwait(false);
+        _metadata.DeleteLayer(layer.BuildName);
+        var copy = await CopyIntoPlaceAsync(layer, record.Platform, source, target, cancellationToken).ConfigureAwait(false);
+        var run = python is null ? null : await PostInstallAsync(python, target, record.Platform, cancellationToken).ConfigureAwait(false);
+        return (copy, run);
     }
 
     private string InstallTargetOf(LayerSpec layer) => layer.InstallTarget(_request.LockStates.GetValueOrDefault(layer.BuildName)?.LockVersion);

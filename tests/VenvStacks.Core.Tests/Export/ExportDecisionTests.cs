@@ -175,6 +175,41 @@ public sealed class ExportDecisionTests : IAsyncLifetime
         next.Layers.Select(l => l.Action).ShouldBe([LayerExportAction.UpToDate, LayerExportAction.Exported, LayerExportAction.Exported]);
     }
 
+    [Fact]
+    public async Task A_layer_removed_from_the_stack_disappears_and_files_the_export_did_not_make_stay()
+    {
+        (await _stack.ExportAsync(Output, ExportPostInstall.Skip)).Succeeded.ShouldBeTrue();
+        File.WriteAllText(Path.Combine(Output, "notes.txt"), "mine");
+        Directory.CreateDirectory(Path.Combine(Output, "my-folder"));
+        await _stack.LoadAsync(withApplication: false);
+
+        var result = await _stack.ExportAsync(Output, ExportPostInstall.Skip);
+
+        result.Succeeded.ShouldBeTrue(string.Join("\n", result.Diagnostics));
+        result.Layers.Select(l => (l.BuildName, l.InstallTarget, l.Action)).ShouldBe(
+        [
+            (_stack.RuntimeName, _stack.RuntimeName, LayerExportAction.UpToDate),
+            ("framework-base", "framework-base@1", LayerExportAction.UpToDate),
+            ("app-demo", "app-demo", LayerExportAction.Removed),
+        ]);
+        Directory.EnumerateFileSystemEntries(Output).Select(Path.GetFileName).ShouldBe(
+            ["__venvstacks__", _stack.RuntimeName, "framework-base@1", "notes.txt", "my-folder"],
+            ignoreOrder: true);
+        File.Exists(Path.Combine(Output, "__venvstacks__", "env_metadata", "app-demo.json")).ShouldBeFalse();
+        File.ReadAllText(Path.Combine(Output, "__venvstacks__", "venvstacks.json")).ShouldContain("\"applications\": []");
+    }
+
+    [Fact]
+    public async Task A_selected_application_brings_the_layers_below_it()
+    {
+        var result = await _stack.ExportAsync(Output, ExportPostInstall.Skip, "demo");
+
+        result.Succeeded.ShouldBeTrue(string.Join("\n", result.Diagnostics));
+        result.Layers.Select(l => l.BuildName).ShouldBe([_stack.RuntimeName, "framework-base", "app-demo"]);
+        var onlyRuntime = await _stack.ExportAsync(Output, ExportPostInstall.Skip, _stack.RuntimeName);
+        onlyRuntime.Layers.Select(l => (l.BuildName, l.Action)).ShouldBe([(_stack.RuntimeName, LayerExportAction.UpToDate)]);
+    }
+
     private LayerLockFiles LockStateFiles(string buildName) => _stack.LockStates[buildName].Files;
 
     // Progress<T> posts to the thread pool; the test needs the callback before the exporter goes on.

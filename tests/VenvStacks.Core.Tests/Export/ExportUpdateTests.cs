@@ -60,30 +60,6 @@ public sealed class ExportUpdateTests : IAsyncLifetime
     }
 
     [TestRuntimeFact]
-    public async Task A_layer_removed_from_the_stack_disappears_and_files_the_export_did_not_make_stay()
-    {
-        (await Stack.ExportAsync(Output)).Succeeded.ShouldBeTrue();
-        File.WriteAllText(Path.Combine(Output, "notes.txt"), "mine");
-        Directory.CreateDirectory(Path.Combine(Output, "my-folder"));
-        await Stack.LoadAsync(withApplication: false);
-
-        var result = await Stack.ExportAsync(Output);
-
-        result.Succeeded.ShouldBeTrue(string.Join("\n", result.Diagnostics));
-        result.Layers.Select(l => (l.BuildName, l.InstallTarget, l.Action)).ShouldBe(
-        [
-            (Stack.RuntimeName, Stack.RuntimeName, LayerExportAction.UpToDate),
-            ("framework-base", "framework-base@1", LayerExportAction.UpToDate),
-            ("app-demo", "app-demo", LayerExportAction.Removed),
-        ]);
-        Directory.EnumerateFileSystemEntries(Output).Select(Path.GetFileName).ShouldBe(
-            ["__venvstacks__", Stack.RuntimeName, "framework-base@1", "notes.txt", "my-folder"],
-            ignoreOrder: true);
-        File.Exists(Path.Combine(Output, "__venvstacks__", "env_metadata", "app-demo.json")).ShouldBeFalse();
-        File.ReadAllText(Path.Combine(Output, "__venvstacks__", "venvstacks.json")).ShouldContain("\"applications\": []");
-    }
-
-    [TestRuntimeFact]
     public async Task A_moved_export_folder_is_post_installed_again_in_its_new_place_without_copying()
     {
         (await Stack.ExportAsync(Output)).Succeeded.ShouldBeTrue();
@@ -109,16 +85,5 @@ public sealed class ExportUpdateTests : IAsyncLifetime
         var later = await Stack.ExportAsync(Output);
         later.Layers.ShouldAllBe(l => l.Action == LayerExportAction.PostInstalledAgain);
         File.Exists(Path.Combine(Output, "framework-base@1", "pyvenv.cfg")).ShouldBeTrue();
-    }
-
-    [TestRuntimeFact]
-    public async Task A_selected_application_brings_the_layers_below_it()
-    {
-        var result = await Stack.ExportAsync(Output, null, "demo");
-
-        result.Succeeded.ShouldBeTrue(string.Join("\n", result.Diagnostics));
-        result.Layers.Select(l => l.BuildName).ShouldBe([Stack.RuntimeName, "framework-base", "app-demo"]);
-        var onlyRuntime = await Stack.ExportAsync(Output, null, Stack.RuntimeName);
-        onlyRuntime.Layers.Select(l => (l.BuildName, l.Action)).ShouldBe([(Stack.RuntimeName, LayerExportAction.UpToDate)]);
     }
 }

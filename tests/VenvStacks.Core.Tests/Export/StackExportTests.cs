@@ -58,7 +58,7 @@ public sealed class StackExportTests(ExportedStackFixture fixture, ITestOutputHe
 
         run.Succeeded.ShouldBeTrue(run.Describe());
         run.StandardOutput.ShouldBe($"fwtool 42 {framework} ['a b', 'c']\n");
-        File.GetUnixFileMode(Path.Combine(framework, "bin", "fwtool")).ShouldBe((UnixFileMode)0b111_101_101);
+        new FileInfo(Path.Combine(framework, "bin", "fwtool")).UnixFileMode.ShouldBe((UnixFileMode)0b111_101_101);
     }
 
     [TestRuntimeFact]
