@@ -65,6 +65,7 @@ public sealed class ExportUpdateTests : IAsyncLifetime
         (await Stack.ExportAsync(Output)).Succeeded.ShouldBeTrue();
         var moved = Path.Combine(Stack.Root, "moved");
         Directory.Move(Output, moved);
+        var build = Folders.Snapshot(Stack.BuildDirectory);
 
         var result = await Stack.ExportAsync(moved);
 
@@ -73,6 +74,7 @@ public sealed class ExportUpdateTests : IAsyncLifetime
         var app = Path.Combine(moved, "app-demo");
         (await Folders.RunAsync(Path.Combine(app, "bin", "python"), "-m", "launch_app")).StandardOutput.ShouldBe($"launched 42 {app}\n");
         (await Stack.ExportAsync(moved)).Layers.ShouldAllBe(l => l.Action == LayerExportAction.UpToDate);
+        Folders.Differences(build, Folders.Snapshot(Stack.BuildDirectory)).ShouldBeEmpty("post-install replaces the files it writes in the hard-linked export");
     }
 
     [TestRuntimeFact]
