@@ -344,6 +344,39 @@ public static class DiagnosticCodes
     /// <summary>The archive file or the extracted files cannot be written.</summary>
     public static readonly DiagnosticDescriptor ArchiveOutputFailed = new("VSTK4014", "Archive output cannot be written");
 
+    /// <summary>A layer to export has no build folder or no <c>.last-build.json</c>.</summary>
+    public static readonly DiagnosticDescriptor ExportLayerNotBuilt = new("VSTK4020", "Layer not built");
+
+    /// <summary>A layer to export has no valid lock, so its deployed name and metadata are unknown.</summary>
+    public static readonly DiagnosticDescriptor ExportLockNotValid = new("VSTK4021", "Layer lock not valid");
+
+    /// <summary>A layer's <c>.last-build.json</c> cannot be read or records another lock than the current one.</summary>
+    public static readonly DiagnosticDescriptor ExportBuildOutOfDate = new("VSTK4022", "Layer build does not match its lock");
+
+    /// <summary>The file system refused to create or replace an exported layer's files.</summary>
+    public static readonly DiagnosticDescriptor ExportWriteFailed = new("VSTK4023", "Cannot write exported layer");
+
+    /// <summary>The post-install script could not be started or exited with an error.</summary>
+    public static readonly DiagnosticDescriptor PostInstallFailed = new("VSTK4024", "Post-install script failed");
+
+    /// <summary>A deployed layer's <c>venvstacks_layer.json</c> is malformed or names a path outside the deployment folder.</summary>
+    public static readonly DiagnosticDescriptor InvalidDeployedLayerConfig = new("VSTK4025", "Invalid deployed layer configuration");
+
+    /// <summary>After post-install, a layer's <c>pyvenv.cfg</c> or <c>sitecustomize.py</c> differs from what it must be.</summary>
+    public static readonly DiagnosticDescriptor PostInstallUnexpectedResult = new("VSTK4026", "Post-install wrote unexpected files");
+
+    /// <summary>The export state file cannot be read; every layer is exported again and nothing is removed.</summary>
+    public static readonly DiagnosticDescriptor ExportStateUnreadable = new("VSTK4027", "Export state unreadable");
+
+    /// <summary>A layer was not exported because a layer below it failed.</summary>
+    public static readonly DiagnosticDescriptor ExportLowerLayerFailed = new("VSTK4028", "Lower layer not exported");
+
+    /// <summary>The export folder is the build folder, inside it, or holds it.</summary>
+    public static readonly DiagnosticDescriptor ExportFolderOverlapsBuild = new("VSTK4029", "Export folder overlaps the build folder");
+
+    /// <summary>The layers selected for export name a layer the stack does not have (or has disabled).</summary>
+    public static readonly DiagnosticDescriptor ExportUnknownLayer = new("VSTK4030", "Unknown layer selected for export");
+
     /// <summary>The task assembly is running on an MSBuild it does not support.</summary>
     public static readonly DiagnosticDescriptor UnsupportedMSBuildRuntime = new("VSTK5001", "Unsupported MSBuild runtime");
 

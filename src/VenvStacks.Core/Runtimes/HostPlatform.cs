@@ -13,17 +13,21 @@ public static class HostPlatform
     /// <summary>The running machine's platform, from <see cref="RuntimeInformation"/>.</summary>
     /// <exception cref="RuntimeException">VSTK3015: the host is none of the six platforms (32-bit, another CPU,
     /// another OS, or musl Linux, for which python-build-standalone's glibc builds do not run).</exception>
-    public static TargetPlatform Current()
+    public static TargetPlatform Current() =>
+        TryCurrent()
+            ?? throw new RuntimeException(
+                DiagnosticCodes.HostPlatformUnsupported,
+                $"This machine ({RuntimeInformation.OSDescription}, {RuntimeInformation.OSArchitecture}, {RuntimeInformation.RuntimeIdentifier}) is not one of the "
+                + $"venvstacks target platforms ({string.Join(", ", TargetPlatform.All.Select(p => p.Name))}), so it cannot build runtime layers.");
+
+    /// <summary>The running machine's platform, or null when it is none of the six (layers can never run here).</summary>
+    public static TargetPlatform? TryCurrent()
     {
         var os = OperatingSystem.IsWindows() ? OSPlatform.Windows
             : OperatingSystem.IsMacOS() ? OSPlatform.OSX
             : OperatingSystem.IsLinux() ? OSPlatform.Linux
             : OSPlatform.Create(RuntimeInformation.OSDescription);
-        return FromHost(os, RuntimeInformation.OSArchitecture, RuntimeInformation.RuntimeIdentifier)
-            ?? throw new RuntimeException(
-                DiagnosticCodes.HostPlatformUnsupported,
-                $"This machine ({RuntimeInformation.OSDescription}, {RuntimeInformation.OSArchitecture}, {RuntimeInformation.RuntimeIdentifier}) is not one of the "
-                + $"venvstacks target platforms ({string.Join(", ", TargetPlatform.All.Select(p => p.Name))}), so it cannot build runtime layers.");
+        return FromHost(os, RuntimeInformation.OSArchitecture, RuntimeInformation.RuntimeIdentifier);
     }
 
     /// <summary>The platform for a host description, or null when it is none of the six.</summary>
