@@ -5,6 +5,9 @@ namespace VenvStacks.Core.Diagnostics;
 /// <summary>Collects the diagnostics of one operation, so that independent problems are all reported in one run.</summary>
 public sealed class DiagnosticBag
 {
+    /// <summary>How many diagnostics of one file are kept; the rest are counted in one summary line (VSTK1031).</summary>
+    public const int MaxPerFile = 100;
+
     private readonly ImmutableArray<Diagnostic>.Builder _items = ImmutableArray.CreateBuilder<Diagnostic>();
 
     /// <summary>Whether any error has been added.</summary>
