@@ -1,7 +1,10 @@
+using VenvStacks.Core.Diagnostics;
 using VenvStacks.Core.SourceTrees;
 using VenvStacks.Core.Specs;
 using VenvStacks.Core.Status;
+using VenvStacks.Packaging;
 using VenvStacks.Packaging.Pep751;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Core.Locking;
 
@@ -42,9 +45,10 @@ public static class LockStateReader
 
         // venvstacks only hashes the pylock file when the declared requirements still match the recorded ones.
         string? requirementsHash = null;
+        LockFileProblem? problem = null;
         if (recorded is not null && recorded.LockInputHash == lockInputHash)
         {
-            requirementsHash = TryHashLockFile(files.PyLockPath);
+            (requirementsHash, problem) = TryHashLockFile(files.PyLockPath);
         }
 
         return new LayerLockState(
@@ -55,24 +59,32 @@ public static class LockStateReader
             requirementsHash,
             recorded,
             layer.Versioned,
-            invalidatedByDependency);
+            invalidatedByDependency)
+        {
+            UnreadableLockFile = problem,
+        };
     }
 
     // A missing or hand-broken lock file makes the lock invalid; it must not stop the status display.
-    private static string? TryHashLockFile(string path)
+    private static (string? Hash, LockFileProblem? Problem) TryHashLockFile(string path)
     {
         if (!File.Exists(path))
         {
-            return null;
+            return (null, null);
         }
 
         try
         {
-            return LockHashes.RequirementsHash(PyLock.Parse(File.ReadAllText(path)));
+            return (LockHashes.RequirementsHash(PyLock.Parse(File.ReadAllText(path))), null);
         }
-        catch (FormatException)
+        catch (PackagingFormatException ex)
         {
-            return null;
+            var (line, column) = TextLocation.LineAndColumn(ex.Input, ex.Position);
+            return (null, new LockFileProblem(ex.Message, new SourceLocation(path, line, column, line, column)));
+        }
+        catch (FormatException ex)
+        {
+            return (null, new LockFileProblem(ex.Message, SourceLocation.FileOnly(path)));
         }
     }
 }

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using Tomlyn;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 using VenvStacks.Core.Diagnostics;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Core.Toml;
 
@@ -12,20 +14,52 @@ namespace VenvStacks.Core.Toml;
 /// </summary>
 public static class TomlDocumentReader
 {
+    private static readonly TomlSerializerOptions ParserOptions = new() { MaxDepth = TomlTextGuard.ParserMaxDepth };
+
     /// <summary>Reads <paramref name="text"/>; <paramref name="path"/> is used in locations.</summary>
     public static TomlParseResult Parse(string text, string path)
     {
-        var document = SyntaxParser.Parse(text, path, true);
-        var errors = document.Diagnostics
-            .Where(d => d.Kind == DiagnosticMessageKind.Error)
-            .Select(d => Diagnostic.Error(
-                DiagnosticCodes.TomlSyntax,
-                "Invalid TOML: " + CleanMessage(d.Message),
-                ToLocation(path, d.Span)))
-            .ToImmutableArray();
-        if (!errors.IsEmpty)
+        var diagnostics = new DiagnosticBag();
+        var root = Read(text, path, diagnostics);
+        return new TomlParseResult(root, diagnostics.ToImmutable());
+    }
+
+    /// <summary>Reads <paramref name="text"/>, adding its errors to <paramref name="diagnostics"/> (at most
+    /// <see cref="DiagnosticBag.MaxPerFile"/> shown); null when it is not valid TOML.</summary>
+    internal static TomlTableNode? Read(string text, string path, DiagnosticBag diagnostics)
+    {
+        // Before Tomlyn and the tree building below, which recurse: see TomlTextGuard (docs/errors.md, VSTK1001).
+        if (TomlTextGuard.FindFirstProblem(text) is { } problem)
         {
-            return new TomlParseResult(null, errors);
+            var (line, column) = TextLocation.LineAndColumn(text, problem.Offset);
+            diagnostics.Error(DiagnosticCodes.TomlSyntax, "Invalid TOML: " + problem.Message, new SourceLocation(path, line, column, line, column));
+            return null;
+        }
+
+        DocumentSyntax document;
+        try
+        {
+            document = SyntaxParser.Parse(text, ParserOptions, path, true);
+        }
+        catch (TomlException ex)
+        {
+            // Only Tomlyn's own depth limit throws, and TomlTextGuard stops such input first; kept as a last line of defence.
+            diagnostics.Error(
+                DiagnosticCodes.TomlSyntax,
+                "Invalid TOML: " + CleanMessage(ex.Message),
+                new SourceLocation(path, ex.Line ?? 1, ex.Column ?? 1, ex.Line ?? 1, ex.Column ?? 1));
+            return null;
+        }
+
+        var errorsBefore = diagnostics.ErrorCount;
+        foreach (var error in document.Diagnostics.Where(d => d.Kind == DiagnosticMessageKind.Error))
+        {
+            diagnostics.Error(DiagnosticCodes.TomlSyntax, "Invalid TOML: " + CleanMessage(error.Message), ToLocation(path, error.Span));
+        }
+
+        if (diagnostics.ErrorCount != errorsBefore)
+        {
+            return null;
         }
 
         var root = new MutableTable(new SourceLocation(path, 1, 1, 1, 1));
@@ -58,7 +92,7 @@ public static class TomlDocumentReader
             }
         }
 
-        return new TomlParseResult(root.Freeze(), ImmutableArray<Diagnostic>.Empty);
+        return root.Freeze();
     }
 
     internal static SourceLocation ToLocation(string path, SourceSpan span) =>

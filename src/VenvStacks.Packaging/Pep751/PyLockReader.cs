@@ -15,20 +15,26 @@ internal static class PyLockReader
     {
         ArgumentNullException.ThrowIfNull(text);
 
-        // The syntax tree catches what the model reader lets through (e.g. a table defined twice).
-        var syntax = SyntaxParser.Parse(text, "pylock.toml", validate: true);
-        var firstError = syntax.Diagnostics.FirstOrDefault(d => d.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error);
-        if (firstError is not null)
+        // Checked before any recursive parser sees the text, so that a hostile lock is a located format error.
+        if (TomlTextGuard.FindFirstProblem(text) is { } problem)
         {
-            throw TextLocation.Error("Invalid pylock.toml: " + firstError.Message, text, firstError.Span.Offset, firstError.Span.Length);
+            throw TextLocation.Error("Invalid pylock.toml: " + problem.Message, text, problem.Offset, 1);
         }
 
         var store = new TomlMetadataStore();
+        var options = new TomlSerializerOptions { MetadataStore = store, MaxDepth = TomlTextGuard.ParserMaxDepth };
         TomlTable root;
         try
         {
-            root = TomlSerializer.Deserialize<TomlTable>(text, new TomlSerializerOptions { MetadataStore = store })
-                ?? new TomlTable();
+            // The syntax tree catches what the model reader lets through (e.g. a table defined twice).
+            var syntax = SyntaxParser.Parse(text, options, "pylock.toml", validate: true);
+            var firstError = syntax.Diagnostics.FirstOrDefault(d => d.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error);
+            if (firstError is not null)
+            {
+                throw TextLocation.Error("Invalid pylock.toml: " + firstError.Message, text, firstError.Span.Offset, firstError.Span.Length);
+            }
+
+            root = TomlSerializer.Deserialize<TomlTable>(text, options) ?? new TomlTable();
         }
         catch (TomlException exception)
         {

@@ -21,11 +21,12 @@ public sealed class TomlNestingTests
         { "a 20,000-segment header under [tool.uv]", Runtime + "[tool.uv." + Dotted(20_000) + "]\nx = 1\n", 5 },
         { "a 20,000-segment array-of-tables header", Runtime + "[[" + Dotted(20_000) + "]]\nx = 1\n", 5 },
         { "a 20,000-segment dotted key", Runtime + "[tool.uv]\n" + Dotted(20_000) + " = 1\n", 6 },
-        { "a 20,000-segment dotted key in an inline table", Runtime + "junk = { " + Dotted(20_000) + " = 1 }\n", 5 },
-        { "65 nested arrays", Runtime + "junk = " + new string('[', 65) + new string(']', 65) + "\n", 5 },
-        { "65 nested inline tables", Runtime + "junk = " + string.Concat(Enumerable.Repeat("{a=", 65)) + "1" + new string('}', 65) + "\n", 5 },
+        { "a 20,000-segment dotted key in an inline table", "junk = { " + Dotted(20_000) + " = 1 }\n" + Runtime, 1 },
+        { "65 nested arrays", "junk = " + new string('[', 65) + new string(']', 65) + "\n" + Runtime, 1 },
+        { "65 nested inline tables", "junk = " + string.Concat(Enumerable.Repeat("{a=", 65)) + "1" + new string('}', 65) + "\n" + Runtime, 1 },
+        { "63 nested arrays in an array-of-tables element (two levels)", Runtime + "junk = " + new string('[', 63) + new string(']', 63) + "\n", 5 },
         { "a header and arrays that are too deep together", Runtime + "[" + Dotted(40) + "]\njunk = " + new string('[', 25) + new string(']', 25) + "\n", 6 },
-        { "arrays opened one per line", Runtime + "junk = [\n" + string.Concat(Enumerable.Repeat("[\n", 99)) + new string(']', 100) + "\n", 5 + 64 },
+        { "arrays opened one per line", "junk = [\n" + string.Concat(Enumerable.Repeat("[\n", 99)) + new string(']', 100) + "\n" + Runtime, 1 + 64 },
         { "unclosed arrays", Runtime + "junk = " + new string('[', 100_000), 5 },
     };
 
@@ -47,7 +48,7 @@ public sealed class TomlNestingTests
     [Fact]
     public void The_error_points_at_the_first_token_too_deep()
     {
-        var text = Runtime + "junk = " + new string('[', 70) + new string(']', 70) + "\n";
+        var text = "junk = " + new string('[', 70) + new string(']', 70) + "\n" + Runtime;
 
         var error = TomlDocumentReader.Parse(text, Path).Errors.ShouldHaveSingleItem();
 
@@ -58,8 +59,9 @@ public sealed class TomlNestingTests
     public static TheoryData<string, string> AtTheLimit => new()
     {
         { "a 64-segment header", Runtime + "[" + Dotted(64) + "]\nx = 1\n" },
-        { "64 nested arrays", Runtime + "junk = " + new string('[', 64) + new string(']', 64) + "\n" },
-        { "64 nested inline tables", Runtime + "junk = " + string.Concat(Enumerable.Repeat("{a=", 64)) + "1" + new string('}', 64) + "\n" },
+        { "64 nested arrays", "junk = " + new string('[', 64) + new string(']', 64) + "\n" + Runtime },
+        { "64 nested inline tables", "junk = " + string.Concat(Enumerable.Repeat("{a=", 64)) + "1" + new string('}', 64) + "\n" + Runtime },
+        { "62 nested arrays in an array-of-tables element", Runtime + "junk = " + new string('[', 62) + new string(']', 62) + "\n" },
         { "a 60-segment header with four arrays", Runtime + "[" + Dotted(60) + "]\njunk = [[[[1]]]]\n" },
         { "a 64-level array of tables", Runtime + "[[" + Dotted(63) + "]]\nx = 1\n" },
         { "a 64-segment dotted key under [tool] (64 tables in all)", Runtime + "[tool]\n" + Dotted(64) + " = 1\n" },

@@ -118,7 +118,7 @@ public sealed class SpecDiagnosticsTests(PackedSdkFixture fixture, ITestOutputHe
 
             result.ExitCode.ShouldBe(1, result.Describe());
             result.Log.Errors.ShouldNotBeEmpty(result.Describe());
-            result.Log.Errors.Count.ShouldBeLessThanOrEqualTo(maxErrors, file);
+            result.Log.Errors.Length.ShouldBeLessThanOrEqualTo(maxErrors, file);
             result.Log.Errors[0].Code.ShouldBe(code, result.Describe());
             result.Log.Errors.ShouldAllBe(e => e.Code.StartsWith("VSTK") && e.Code != "VSTK9999" && e.File == spec && e.LineNumber > 0, result.Describe());
             ConsoleText.StackFrames(result.Output).ShouldBeEmpty(result.Describe());

@@ -1,0 +1,389 @@
+namespace VenvStacks.Packaging.Text;
+
+/// <summary>
+/// Checks TOML text (stack specs, <c>venvstacks.uv.toml</c>, <c>pylock.toml</c>) for what would crash or overflow
+/// the parser and the code that walks its tree, <em>before</em> they see it: nesting deeper than
+/// <see cref="MaxDepth"/>, and UTF-16 text that is not Unicode (a lone surrogate, which Tomlyn fails on when it
+/// follows a backslash). Tomlyn refuses deep arrays and inline tables only with an exception that has no position,
+/// and accepts headers and dotted keys of any depth, which the code building trees from them then recurses through;
+/// so the text is checked first, in iterative passes, and the first problem is reported with its offset.
+/// </summary>
+/// <remarks>
+/// Levels are counted as written: each segment of a table header (<c>[a.b.c]</c> is 3), one more for an array of
+/// tables (<c>[[a.b]]</c> is 3: the array and its element), each table a dotted key opens (<c>a.b.c = 1</c> opens 2
+/// below its table), and each array or inline table a value opens. A value at the limit is accepted; a token that
+/// opens level <see cref="MaxDepth"/> + 1 is reported. Strings, comments and quoted keys do not count. The check
+/// tolerates invalid TOML (it never throws and never reports what is not too deep); the parser reports the rest.
+/// </remarks>
+public static class TomlTextGuard
+{
+    /// <summary>The deepest nesting accepted: 64 levels, as System.Text.Json and Tomlyn allow by default.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>
+    /// A parser nesting limit that is safe to hand to Tomlyn once <see cref="FindFirstProblem"/> has passed: an array
+    /// of tables inside an array of tables adds a level the written count cannot see, so real trees reach at most
+    /// twice <see cref="MaxDepth"/>, plus the root.
+    /// </summary>
+    public const int ParserMaxDepth = (2 * MaxDepth) + 2;
+
+    /// <summary>The first problem in <paramref name="text"/> that must stop it before parsing, or null.</summary>
+    /// <param name="text">TOML text, valid or not.</param>
+    /// <returns>The offset of the offending character, key segment, bracket or brace, and what is wrong there.</returns>
+    public static TomlTextProblem? FindFirstProblem(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (FindLoneSurrogate(text) is { } surrogate)
+        {
+            return new TomlTextProblem(surrogate, $"the text is not Unicode: U+{(int)text[surrogate]:X4} is half of a surrogate pair");
+        }
+
+        return new Scanner(text).Run() is { } tooDeep
+            ? new TomlTextProblem(tooDeep, $"the document is nested more than {MaxDepth} levels deep (each table-header or dotted-key segment, array and inline table is one level)")
+            : null;
+    }
+
+    private static int? FindLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>One pass over the text; containers of the value being read are kept on an explicit stack.</summary>
+    private sealed class Scanner(string text)
+    {
+        private readonly Stack<(bool IsTable, int Depth)> _open = new();
+        private int _position;
+        private int? _tooDeep;
+
+        private bool AtEnd => _position >= text.Length;
+
+        private char Current => text[_position];
+
+        public int? Run()
+        {
+            var tableDepth = 0;
+            while (_tooDeep is null)
+            {
+                SkipBlankLinesAndComments();
+                if (AtEnd)
+                {
+                    break;
+                }
+
+                if (Current == '[')
+                {
+                    tableDepth = ReadHeader();
+                }
+                else
+                {
+                    ReadKeyValue(tableDepth);
+                }
+
+                SkipRestOfLine();
+            }
+
+            return _tooDeep;
+        }
+
+        /// <summary>Reads <c>[a.b]</c> or <c>[[a.b]]</c> and returns the depth of the table it opens.</summary>
+        private int ReadHeader()
+        {
+            var isArray = _position + 1 < text.Length && text[_position + 1] == '[';
+            _position += isArray ? 2 : 1;
+            var (segments, lastSegment) = ReadKey(baseDepth: 0, everySegmentIsATable: true);
+            var depth = segments + (isArray ? 1 : 0);
+            if (_tooDeep is null && depth > MaxDepth)
+            {
+                _tooDeep = lastSegment;
+            }
+
+            return depth;
+        }
+
+        private void ReadKeyValue(int tableDepth)
+        {
+            var (segments, _) = ReadKey(tableDepth, everySegmentIsATable: false);
+            SkipSpaces();
+            if (segments == 0 || _tooDeep is not null || AtEnd || Current != '=')
+            {
+                return;
+            }
+
+            _position++;
+            ReadValue(tableDepth + segments - 1);
+        }
+
+        /// <summary>
+        /// Reads a dotted key and returns its segment count and where its last segment starts. Segments that open a
+        /// table (all of a header's, all but the last of a key's) are checked against the limit as they are read.
+        /// </summary>
+        private (int Segments, int LastSegment) ReadKey(int baseDepth, bool everySegmentIsATable)
+        {
+            var segments = 0;
+            var lastSegment = _position;
+            while (true)
+            {
+                SkipSpaces();
+                var start = _position;
+                if (!SkipKeySegment())
+                {
+                    return (segments, lastSegment);
+                }
+
+                segments++;
+                lastSegment = start;
+                SkipSpaces();
+                var another = !AtEnd && Current == '.';
+                if ((everySegmentIsATable || another) && baseDepth + segments > MaxDepth)
+                {
+                    _tooDeep ??= start;
+                    return (segments, lastSegment);
+                }
+
+                if (!another)
+                {
+                    return (segments, lastSegment);
+                }
+
+                _position++;
+            }
+        }
+
+        private bool SkipKeySegment()
+        {
+            if (AtEnd)
+            {
+                return false;
+            }
+
+            if (Current is '"' or '\'')
+            {
+                SkipString();
+                return true;
+            }
+
+            var start = _position;
+            while (!AtEnd && !IsKeyDelimiter(Current))
+            {
+                _position++;
+            }
+
+            return _position > start;
+        }
+
+        /// <summary>
+        /// Reads one value, whose containers start below <paramref name="baseDepth"/>, up to the end of its line (or,
+        /// for arrays and inline tables, up to the bracket that closes it).
+        /// </summary>
+        private void ReadValue(int baseDepth)
+        {
+            _open.Clear();
+            var valueDepth = baseDepth;
+            var expectKey = false;
+            var afterValue = false;
+            while (_tooDeep is null)
+            {
+                if (_open.Count == 0)
+                {
+                    // At the top of a value, the line ends it; anything after a complete value is the parser's to report.
+                    SkipSpaces();
+                    if (AtEnd || Current is '\n' or '\r' or '#' || afterValue)
+                    {
+                        return;
+                    }
+                }
+                else
+                {
+                    SkipBlankLinesAndComments();
+                    if (AtEnd)
+                    {
+                        return;
+                    }
+                }
+
+                var c = Current;
+                if (c is ']' or '}')
+                {
+                    if (_open.Count == 0)
+                    {
+                        return;
+                    }
+
+                    _position++;
+                    _open.Pop();
+                    valueDepth = _open.Count == 0 ? baseDepth : _open.Peek().Depth;
+                    (expectKey, afterValue) = (false, true);
+                    continue;
+                }
+
+                if (c == ',')
+                {
+                    _position++;
+                    expectKey = _open.Count > 0 && _open.Peek().IsTable;
+                    valueDepth = _open.Count == 0 ? baseDepth : _open.Peek().Depth;
+                    afterValue = false;
+                    continue;
+                }
+
+                // Brackets count even where a key belongs: invalid input must not nest unseen.
+                if (c is '[' or '{')
+                {
+                    if (valueDepth + 1 > MaxDepth)
+                    {
+                        _tooDeep = _position;
+                        return;
+                    }
+
+                    _position++;
+                    valueDepth++;
+                    _open.Push((c == '{', valueDepth));
+                    (expectKey, afterValue) = (c == '{', false);
+                    continue;
+                }
+
+                if (expectKey)
+                {
+                    // A key inside an inline table: its dotted segments open tables below the inline table.
+                    var (segments, _) = ReadKey(valueDepth, everySegmentIsATable: false);
+                    SkipSpaces();
+                    if (segments == 0 || AtEnd || Current != '=')
+                    {
+                        // Not a key after all: step over it and let the parser report it.
+                        _position += segments == 0 && !AtEnd ? 1 : 0;
+                        continue;
+                    }
+
+                    _position++;
+                    valueDepth += segments - 1;
+                    expectKey = false;
+                    continue;
+                }
+
+                SkipScalar();
+                afterValue = true;
+            }
+        }
+
+        /// <summary>A string, or a bare scalar (number, date, boolean) up to the next delimiter; at least one character.</summary>
+        private void SkipScalar()
+        {
+            if (Current is '"' or '\'')
+            {
+                SkipString();
+                return;
+            }
+
+            var start = _position;
+            while (!AtEnd && Current is not (' ' or '\t' or '\n' or '\r' or ',' or ']' or '}' or '[' or '{' or '#' or '"' or '\''))
+            {
+                _position++;
+            }
+
+            if (_position == start)
+            {
+                _position++;
+            }
+        }
+
+        /// <summary>Any of TOML's four string forms; an unterminated single-line string ends at its line.</summary>
+        private void SkipString()
+        {
+            var quote = Current;
+            var isMultiLine = _position + 2 < text.Length && text[_position + 1] == quote && text[_position + 2] == quote;
+            _position += isMultiLine ? 3 : 1;
+            while (!AtEnd)
+            {
+                var c = Current;
+                if (c == '\\' && quote == '"')
+                {
+                    _position += 2;
+                    continue;
+                }
+
+                if (!isMultiLine && c is '\n' or '\r')
+                {
+                    return;
+                }
+
+                if (c == quote)
+                {
+                    if (!isMultiLine)
+                    {
+                        _position++;
+                        return;
+                    }
+
+                    if (_position + 2 < text.Length && text[_position + 1] == quote && text[_position + 2] == quote)
+                    {
+                        // Up to two more quotes belong to the content (""""" ends a string with two quotes).
+                        _position += 3;
+                        for (var extra = 0; extra < 2 && !AtEnd && Current == quote; extra++)
+                        {
+                            _position++;
+                        }
+
+                        return;
+                    }
+                }
+
+                _position++;
+            }
+        }
+
+        private void SkipBlankLinesAndComments()
+        {
+            while (!AtEnd)
+            {
+                var c = Current;
+                if (c is ' ' or '\t' or '\n' or '\r')
+                {
+                    _position++;
+                }
+                else if (c == '#')
+                {
+                    SkipRestOfLine();
+                }
+                else
+                {
+                    return;
+                }
+            }
+        }
+
+        private void SkipSpaces()
+        {
+            while (!AtEnd && Current is ' ' or '\t')
+            {
+                _position++;
+            }
+        }
+
+        private void SkipRestOfLine()
+        {
+            while (!AtEnd && Current != '\n')
+            {
+                _position++;
+            }
+        }
+
+        private static bool IsKeyDelimiter(char c) =>
+            c is ' ' or '\t' or '\n' or '\r' or '.' or '=' or '[' or ']' or '{' or '}' or ',' or '#' or '"' or '\'';
+    }
+}
+
+/// <summary>Where <see cref="TomlTextGuard.FindFirstProblem"/> stopped, and why.</summary>
+/// <param name="Offset">0-based offset of the offending character or token.</param>
+/// <param name="Message">What is wrong, as the end of a sentence ("the document is nested more than ...").</param>
+public sealed record TomlTextProblem(int Offset, string Message);
