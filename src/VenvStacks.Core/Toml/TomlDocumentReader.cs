@@ -106,7 +106,7 @@ public static class TomlDocumentReader
         var keys = KeyParts(keyValue.Key!, path);
         var target = Navigate(table, keys.Take(keys.Count - 1), keys[0].Location);
         var last = keys[^1];
-        target.Entries.Add(new MutableEntry(last.Name, last.Location, Convert(keyValue.Value!, path)));
+        target.Add(new MutableEntry(last.Name, last.Location, Convert(keyValue.Value!, path)));
     }
 
     private static object Convert(ValueSyntax value, string path)
@@ -150,12 +150,11 @@ public static class TomlDocumentReader
         var current = start;
         foreach (var key in keys)
         {
-            var existing = current.Entries.FirstOrDefault(e => e.Key == key.Name);
-            switch (existing?.Value)
+            switch (current.Find(key.Name)?.Value)
             {
                 case null:
                     var created = new MutableTable(createdAt);
-                    current.Entries.Add(new MutableEntry(key.Name, key.Location, created));
+                    current.Add(new MutableEntry(key.Name, key.Location, created));
                     current = created;
                     break;
                 case MutableTable table:
@@ -205,24 +204,34 @@ public static class TomlDocumentReader
 
     private sealed class MutableTable(SourceLocation location)
     {
+        // Entries in written order, and by key: a table with many keys must not make every lookup a scan.
+        private readonly List<MutableEntry> _entries = [];
+        private readonly Dictionary<string, MutableEntry> _byKey = new(StringComparer.Ordinal);
+
         public SourceLocation Location { get; set; } = location;
 
-        public List<MutableEntry> Entries { get; } = [];
+        public MutableEntry? Find(string key) => _byKey.GetValueOrDefault(key);
+
+        public void Add(MutableEntry entry)
+        {
+            _entries.Add(entry);
+            _byKey.TryAdd(entry.Key, entry);
+        }
 
         public MutableArray GetOrAddArray(string key, SourceLocation keyLocation, SourceLocation location)
         {
-            if (Entries.FirstOrDefault(e => e.Key == key)?.Value is MutableArray existing)
+            if (Find(key)?.Value is MutableArray existing)
             {
                 return existing;
             }
 
             var array = new MutableArray(true, location);
-            Entries.Add(new MutableEntry(key, keyLocation, array));
+            Add(new MutableEntry(key, keyLocation, array));
             return array;
         }
 
         public TomlTableNode Freeze() =>
-            new(Entries.Select(e => new TomlEntry(e.Key, e.KeyLocation, FreezeValue(e.Value))).ToImmutableArray(), Location);
+            new(_entries.Select(e => new TomlEntry(e.Key, e.KeyLocation, FreezeValue(e.Value))).ToImmutableArray(), Location);
     }
 
     private sealed class MutableArray(bool isTableArray, SourceLocation location)

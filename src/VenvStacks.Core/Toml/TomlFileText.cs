@@ -46,7 +46,7 @@ internal static class TomlFileText
 
         if (status != OperationStatus.Done)
         {
-            Report(path, new string(decoded), charsWritten, $"the byte 0x{bytes[bytesRead]:X2}, which is not UTF-8", diagnostics);
+            Report(path, new string(decoded), charsWritten, $"a byte that is not UTF-8 (0x{bytes[bytesRead]:X2})", diagnostics);
             return null;
         }
 

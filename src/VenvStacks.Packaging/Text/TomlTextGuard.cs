@@ -91,10 +91,39 @@ public static class TomlTextGuard
                     ReadKeyValue(tableDepth);
                 }
 
-                SkipRestOfLine();
+                ReadRestOfLine(tableDepth);
             }
 
             return _tooDeep;
+        }
+
+        /// <summary>
+        /// Whatever follows a header or a key/value on its line: nothing but a comment in valid TOML, but the parser
+        /// recovers from errors and goes on reading values there, so brackets and braces in it must be counted too.
+        /// </summary>
+        private void ReadRestOfLine(int baseDepth)
+        {
+            while (_tooDeep is null)
+            {
+                SkipSpaces();
+                if (AtEnd || Current is '\n' or '\r')
+                {
+                    return;
+                }
+
+                if (Current == '#')
+                {
+                    SkipRestOfLine();
+                    return;
+                }
+
+                var before = _position;
+                ReadValue(baseDepth);
+                if (_position == before)
+                {
+                    _position++;
+                }
+            }
         }
 
         /// <summary>Reads <c>[a.b]</c> or <c>[[a.b]]</c> and returns the depth of the table it opens.</summary>
@@ -306,7 +335,8 @@ public static class TomlTextGuard
             while (!AtEnd)
             {
                 var c = Current;
-                if (c == '\\' && quote == '"')
+                // An escape never hides the end of a single-line string's line.
+                if (c == '\\' && quote == '"' && (isMultiLine || _position + 1 >= text.Length || text[_position + 1] is not ('\n' or '\r')))
                 {
                     _position += 2;
                     continue;
@@ -370,9 +400,10 @@ public static class TomlTextGuard
             }
         }
 
+        // A lone CR ends the line here too: scanning too much of invalid text is harmless, skipping code is not.
         private void SkipRestOfLine()
         {
-            while (!AtEnd && Current != '\n')
+            while (!AtEnd && Current is not ('\n' or '\r'))
             {
                 _position++;
             }

@@ -101,6 +101,8 @@ public sealed partial class SpecGarbagePropertyTests
         {
             CodePattern().IsMatch(diagnostic.Code).ShouldBeTrue(diagnostic.ToString());
             diagnostic.Code.ShouldNotBe("VSTK9999");
+            // Tomlyn's own depth limit is only a last line of defence: the text check must always come first.
+            diagnostic.Message.ShouldNotContain("maximum depth", Case.Insensitive, diagnostic.ToString());
             var location = diagnostic.Location.ShouldNotBeNull(diagnostic.ToString());
             location.File.ShouldBe(files.SpecPath, diagnostic.ToString());
             location.Line.ShouldBeGreaterThan(0, diagnostic.ToString());
