@@ -41,13 +41,14 @@ public static class TomlDocumentReader
         {
             document = SyntaxParser.Parse(text, ParserOptions, path, true);
         }
-        catch (TomlException ex)
+        catch (Exception ex) when (ex is TomlException or ArgumentException)
         {
-            // Only Tomlyn's own depth limit throws, and TomlTextGuard stops such input first; kept as a last line of defence.
+            // Tomlyn throws for its own depth limit, and fails on escapes of surrogates; TomlTextGuard stops such
+            // input first, so this is a last line of defence.
             diagnostics.Error(
                 DiagnosticCodes.TomlSyntax,
                 "Invalid TOML: " + CleanMessage(ex.Message),
-                new SourceLocation(path, ex.Line ?? 1, ex.Column ?? 1, ex.Line ?? 1, ex.Column ?? 1));
+                new SourceLocation(path, 1, 1, 1, 1));
             return null;
         }
 

@@ -40,6 +40,11 @@ internal static class PyLockReader
         {
             throw TextLocation.Error("Invalid pylock.toml: " + exception.Message, text, exception.Offset ?? 0, 0);
         }
+        catch (ArgumentException exception)
+        {
+            // Tomlyn fails like this on input TomlTextGuard is meant to stop first (an escaped surrogate).
+            throw TextLocation.Error("Invalid pylock.toml: the TOML parser failed: " + exception.Message, text, 0, 0, exception);
+        }
 
         var document = TomlTableReader.ForDocument(root, text, store);
         var lockVersion = document.RequiredString("lock-version");

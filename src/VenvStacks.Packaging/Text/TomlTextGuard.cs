@@ -38,9 +38,7 @@ public static class TomlTextGuard
             return new TomlTextProblem(surrogate, $"the text is not Unicode: U+{(int)text[surrogate]:X4} is half of a surrogate pair");
         }
 
-        return new Scanner(text).Run() is { } tooDeep
-            ? new TomlTextProblem(tooDeep, $"the document is nested more than {MaxDepth} levels deep (each table-header or dotted-key segment, array and inline table is one level)")
-            : null;
+        return new Scanner(text).Run();
     }
 
     private static int? FindLoneSurrogate(string text)
@@ -65,16 +63,20 @@ public static class TomlTextGuard
     {
         private readonly Stack<(bool IsTable, int Depth)> _open = new();
         private int _position;
-        private int? _tooDeep;
+        private TomlTextProblem? _problem;
 
         private bool AtEnd => _position >= text.Length;
 
+        private static TomlTextProblem TooDeep(int offset) => new(
+            offset,
+            $"the document is nested more than {MaxDepth} levels deep (each table-header or dotted-key segment, array and inline table is one level)");
+
         private char Current => text[_position];
 
-        public int? Run()
+        public TomlTextProblem? Run()
         {
             var tableDepth = 0;
-            while (_tooDeep is null)
+            while (_problem is null)
             {
                 SkipBlankLinesAndComments();
                 if (AtEnd)
@@ -94,7 +96,7 @@ public static class TomlTextGuard
                 ReadRestOfLine(tableDepth);
             }
 
-            return _tooDeep;
+            return _problem;
         }
 
         /// <summary>
@@ -103,7 +105,7 @@ public static class TomlTextGuard
         /// </summary>
         private void ReadRestOfLine(int baseDepth)
         {
-            while (_tooDeep is null)
+            while (_problem is null)
             {
                 SkipSpaces();
                 if (AtEnd || Current is '\n' or '\r')
@@ -133,9 +135,9 @@ public static class TomlTextGuard
             _position += isArray ? 2 : 1;
             var (segments, lastSegment) = ReadKey(baseDepth: 0, everySegmentIsATable: true);
             var depth = segments + (isArray ? 1 : 0);
-            if (_tooDeep is null && depth > MaxDepth)
+            if (_problem is null && depth > MaxDepth)
             {
-                _tooDeep = lastSegment;
+                _problem = TooDeep(lastSegment);
             }
 
             return depth;
@@ -145,7 +147,7 @@ public static class TomlTextGuard
         {
             var (segments, _) = ReadKey(tableDepth, everySegmentIsATable: false);
             SkipSpaces();
-            if (segments == 0 || _tooDeep is not null || AtEnd || Current != '=')
+            if (segments == 0 || _problem is not null || AtEnd || Current != '=')
             {
                 return;
             }
@@ -177,7 +179,7 @@ public static class TomlTextGuard
                 var another = !AtEnd && Current == '.';
                 if ((everySegmentIsATable || another) && baseDepth + segments > MaxDepth)
                 {
-                    _tooDeep ??= start;
+                    _problem ??= TooDeep(start);
                     return (segments, lastSegment);
                 }
 
@@ -222,7 +224,7 @@ public static class TomlTextGuard
             var valueDepth = baseDepth;
             var expectKey = false;
             var afterValue = false;
-            while (_tooDeep is null)
+            while (_problem is null)
             {
                 if (_open.Count == 0)
                 {
@@ -271,7 +273,7 @@ public static class TomlTextGuard
                 {
                     if (valueDepth + 1 > MaxDepth)
                     {
-                        _tooDeep = _position;
+                        _problem = TooDeep(_position);
                         return;
                     }
 
@@ -338,6 +340,15 @@ public static class TomlTextGuard
                 // An escape never hides the end of a single-line string's line.
                 if (c == '\\' && quote == '"' && (isMultiLine || _position + 1 >= text.Length || text[_position + 1] is not ('\n' or '\r')))
                 {
+                    // Tomlyn reads a string one UTF-16 unit at a time and fails (ArgumentOutOfRangeException) while
+                    // describing an escape of half a surrogate pair; no escape letter is outside the BMP anyway.
+                    if (_position + 1 < text.Length && char.IsSurrogate(text[_position + 1]))
+                    {
+                        _problem ??= new TomlTextProblem(_position, $"'\\' followed by U+{char.ConvertToUtf32(text, _position + 1):X} is not an escape sequence (only b t n f r e \\ \" x u U are)");
+                        _position = text.Length;
+                        return;
+                    }
+
                     _position += 2;
                     continue;
                 }

@@ -102,7 +102,8 @@ public sealed class SpecDiagnosticsTests(PackedSdkFixture fixture, ITestOutputHe
         const string Runtime = "[[runtimes]]\nname = \"r\"\npython_implementation = \"cpython@3.11.7\"\nrequirements = []\n";
         var marker = new string('(', 50_000) + "python_version > \\\"3\\\"" + new string(')', 50_000);
         var random = new Random(12);
-        const string Alphabet = "abc =[]{}\"'.,#\n0123456789";
+        // No brackets: random ones soon nest past the limit, which stops reading before any syntax error.
+        const string Alphabet = "abc =\"'.,#\n0123456789";
         project.WithFile("deep.toml", Runtime + "[" + string.Join('.', Enumerable.Repeat("a", 20_000)) + "]\nx = 1\n");
         project.WithFile("marker.toml", Runtime.Replace("requirements = []", $"requirements = [\"quillon<2 ; {marker}\"]", StringComparison.Ordinal));
         project.WithFile("garbage.toml", new string([.. Enumerable.Range(0, 200_000).Select(_ => Alphabet[random.Next(Alphabet.Length)])]));

@@ -3,10 +3,10 @@ using VenvStacks.Packaging.Pep751;
 namespace VenvStacks.Packaging.Tests.Pep751;
 
 /// <summary>
-/// Lock files nested deeper than the TOML nesting limit are format errors at the offending line, never a stack
-/// overflow or an unlocated parser exception, and the limit itself is accepted (docs/errors.md, VSTK2006).
+/// Lock files nested deeper than the TOML nesting limit, or with text the TOML parser fails on, are format errors at
+/// the offending line, never a stack overflow or another exception; the limit itself is accepted (docs/errors.md, VSTK2006).
 /// </summary>
-public sealed class PyLockNestingTests
+public sealed class PyLockHostileTextTests
 {
     private const string Valid = "lock-version = \"1.0\"\ncreated-by = \"uv\"\npackages = []\n";
 
@@ -40,5 +40,25 @@ public sealed class PyLockNestingTests
 
         PyLock.Parse(Valid + header).Tool.ShouldNotBeNull();
         PyLock.Parse(Valid + arrays).Tool.ShouldNotBeNull();
+    }
+
+    [Theory]
+    [InlineData("x = \"\\\ud83d\ude00\"\n")]
+    [InlineData("\"a\\\ud83d\ude00\" = 1\n")]
+    [InlineData("x = \"\"\"\\\ud83d\ude00\n\"\"\"\n")]
+    public void A_backslash_before_a_character_outside_the_bmp_is_a_format_error(string line)
+    {
+        var text = Valid + line;
+
+        var error = Should.Throw<PackagingFormatException>(() => PyLock.Parse(text));
+
+        error.Message.ShouldContain("is not an escape sequence");
+        error.Message.ShouldContain("(line 4, column");
+    }
+
+    [Fact]
+    public void A_backslash_before_such_a_character_in_a_literal_string_is_text()
+    {
+        PyLock.Parse(Valid + "[tool]\nx = 'C:\\\ud83d\ude00'\n").Tool!["x"].ShouldBe("C:\\\ud83d\ude00");
     }
 }
