@@ -22,6 +22,13 @@ internal sealed class SpecFiles : IDisposable
         return StackSpecLoader.Load(SpecPath, options ?? StackSpecLoadOptions.Empty);
     }
 
+    /// <summary>Writes the spec as raw bytes (for input that is not text) and loads it with an empty environment.</summary>
+    public StackSpecLoadResult LoadBytes(byte[] content)
+    {
+        File.WriteAllBytes(SpecPath, content);
+        return StackSpecLoader.Load(SpecPath, StackSpecLoadOptions.Empty);
+    }
+
     /// <summary>Creates a file (and its folders) relative to the spec folder.</summary>
     public string Touch(string relativePath, string content = "")
     {

@@ -100,6 +100,14 @@ public static class DiagnosticCodes
     /// <summary>A layer name that cannot work as a folder or archive name.</summary>
     public static readonly DiagnosticDescriptor InvalidLayerName = new("VSTK1030", "Invalid layer name");
 
+    /// <summary>A file had more diagnostics than are shown; this one counts the rest.</summary>
+    public static readonly DiagnosticDescriptor TooManyDiagnostics = new("VSTK1031", "Too many problems in one file");
+
+    /// <summary>The spec (or <c>venvstacks.uv.toml</c>) is not UTF-8 text: a binary file or another encoding.</summary>
+    public static readonly DiagnosticDescriptor NotText = new("VSTK1032", "File is not text");
+
+    /// <summary>A package index <c>url</c> that is not a usable URL or folder path.</summary>
+    public static readonly DiagnosticDescriptor InvalidIndexUrl = new("VSTK1033", "Invalid package index URL");
     /// <summary>A launch module that is not a <c>.py</c> file or a package folder, or a support module that is not a file or folder.</summary>
     public static readonly DiagnosticDescriptor ModuleNotSource = new("VSTK1050", "Module is not a Python file or package folder");
 

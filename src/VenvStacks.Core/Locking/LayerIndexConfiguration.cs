@@ -12,6 +12,7 @@ namespace VenvStacks.Core.Locking;
 /// </summary>
 internal static class LayerIndexConfiguration
 {
+    /// <exception cref="IndexLocationException">An index the layer uses is a local folder that does not exist.</exception>
     public static IndexConfiguration For(StackSpec spec, LayerSpec layer, LockEnvironment environment)
     {
         var declared = spec.ToolConfig.Indexes.Select(i => ToSource(spec, i)).ToList();
@@ -25,7 +26,30 @@ internal static class LayerIndexConfiguration
             layer.PackageIndexes,
             findLinks,
             environment.NoIndex);
+        CheckLocalFolders(spec, declared, configuration);
         return configuration with { ExcludeNewer = spec.ToolConfig.ExcludeNewer?.Cutoff };
+    }
+
+    // The index client would find no page in a missing folder and the resolver would report every requirement as
+    // unknown; a folder can only be checked now, not when the spec is read, as it may be made by an earlier step.
+    private static void CheckLocalFolders(StackSpec spec, List<IndexSource> declared, IndexConfiguration configuration)
+    {
+        var used = configuration.SearchOrder.Concat(configuration.Sources.Values).Select(s => s.Url).ToHashSet();
+        for (var i = 0; i < declared.Count; i++)
+        {
+            var source = declared[i];
+            if (source.LocalPath is not { } folder || !used.Contains(source.Url)
+                || Directory.Exists(folder) || (source.Format == IndexFormat.Flat && File.Exists(folder)))
+            {
+                continue;
+            }
+
+            var index = spec.ToolConfig.Indexes[i];
+            var name = index.Name is null ? "A package index" : $"Package index '{index.Name}'";
+            throw new IndexLocationException(
+                $"{name} is the local folder {folder}, which does not exist (url \"{index.Url}\"; relative paths start from the folder of {Path.GetFileName(spec.ToolConfig.SourcePath ?? spec.SpecPath)})",
+                index.UrlLocation ?? index.Location);
+        }
     }
 
     private static IndexSource ToSource(StackSpec spec, PackageIndex index)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using VenvStacks.Core.Diagnostics;
 
 namespace VenvStacks.Core.Locking;
 
@@ -30,6 +31,10 @@ public sealed record LayerLockState(
     /// interrupted after a lower layer was written (<see cref="LowerLayerConsistency"/>). Any makes the lock stale.
     /// </summary>
     public ImmutableArray<LowerLayerMismatch> LowerLayerMismatches { get; init; } = [];
+
+    /// <summary>Why the pylock file on disk could not be read, when it exists and could not (Auto mode relocks such a
+    /// layer; Locked mode reports this as VSTK2006).</summary>
+    public LockFileProblem? UnreadableLockFile { get; init; }
 
     /// <summary>Whether the lock matches the spec and needs no rewrite at all.</summary>
     public bool HasValidLock => !InvalidatedByDependency && LowerLayerMismatches.IsEmpty && Matches(checkVersion: Versioned);
@@ -86,3 +91,8 @@ public sealed record LayerLockState(
         && Recorded.OtherInputsHash == OtherInputsHash
         && (!checkVersion || Recorded.VersionInputsHash == VersionInputsHash);
 }
+
+/// <summary>A lock file that exists but cannot be read, with the place in it the reader stopped at.</summary>
+/// <param name="Message">The reader's explanation.</param>
+/// <param name="Location">The file, line and column.</param>
+public sealed record LockFileProblem(string Message, SourceLocation Location);

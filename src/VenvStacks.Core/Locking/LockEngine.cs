@@ -47,6 +47,16 @@ public sealed class LockEngine(IPlatformResolver resolver)
 
             if (options.Mode == LockMode.Locked)
             {
+                if (!state.HasValidLock && state.UnreadableLockFile is { } unreadable)
+                {
+                    diagnostics.Error(
+                        DiagnosticCodes.UnreadableLock,
+                        $"Layer {layer.BuildName}: the lock file cannot be read ({unreadable.Message}) and VenvStacksLockMode is Locked; relock with 'dotnet build -t:LockLayers' and commit the lock files",
+                        unreadable.Location);
+                    Fail(layer);
+                    continue;
+                }
+
                 if (!state.HasValidLock)
                 {
                     var why = state.InvalidatedByDependency ? "a lower layer's lock changed"
@@ -107,6 +117,11 @@ public sealed class LockEngine(IPlatformResolver resolver)
             catch (LockPathException ex)
             {
                 diagnostics.Error(DiagnosticCodes.LocalWheelPath, ex.Message, layer.Location);
+                Fail(layer);
+            }
+            catch (IndexLocationException ex)
+            {
+                diagnostics.Error(DiagnosticCodes.IndexFindLinksUnavailable, $"Layer {layer.BuildName}: {ex.Message}", ex.Location ?? layer.Location);
                 Fail(layer);
             }
             catch (PackageIndexException ex)

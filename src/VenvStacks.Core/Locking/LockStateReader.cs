@@ -1,7 +1,10 @@
+using VenvStacks.Core.Diagnostics;
 using VenvStacks.Core.SourceTrees;
 using VenvStacks.Core.Specs;
 using VenvStacks.Core.Status;
+using VenvStacks.Packaging;
 using VenvStacks.Packaging.Pep751;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Core.Locking;
 
@@ -61,9 +64,10 @@ public static class LockStateReader
 
         // venvstacks only hashes the pylock file when the declared requirements still match the recorded ones.
         (PyLock Lock, string Hash)? onDisk = null;
+        LockFileProblem? problem = null;
         if (recorded is not null && recorded.LockInputHash == lockInputHash)
         {
-            onDisk = TryReadLockFile(files.PyLockPath);
+            (onDisk, problem) = TryReadLockFile(files.PyLockPath);
         }
 
         var state = new LayerLockState(
@@ -74,26 +78,34 @@ public static class LockStateReader
             onDisk?.Hash,
             recorded,
             layer.Versioned,
-            invalidatedByDependency);
+            invalidatedByDependency)
+        {
+            UnreadableLockFile = problem,
+        };
         return (state, onDisk?.Lock);
     }
 
     // A missing or hand-broken lock file makes the lock invalid; it must not stop the status display.
-    private static (PyLock Lock, string Hash)? TryReadLockFile(string path)
+    private static ((PyLock Lock, string Hash)? Lock, LockFileProblem? Problem) TryReadLockFile(string path)
     {
         if (!File.Exists(path))
         {
-            return null;
+            return (null, null);
         }
 
         try
         {
             var pylock = PyLock.Parse(File.ReadAllText(path));
-            return (pylock, LockHashes.RequirementsHash(pylock));
+            return ((pylock, LockHashes.RequirementsHash(pylock)), null);
         }
-        catch (FormatException)
+        catch (PackagingFormatException ex)
         {
-            return null;
+            var (line, column) = TextLocation.LineAndColumn(ex.Input, ex.Position);
+            return (null, new LockFileProblem(ex.Message, new SourceLocation(path, line, column, line, column)));
+        }
+        catch (FormatException ex)
+        {
+            return (null, new LockFileProblem(ex.Message, SourceLocation.FileOnly(path)));
         }
     }
 }

@@ -11,10 +11,10 @@ public static class StackSpecLoader
     public static StackSpecLoadResult Load(string specPath, StackSpecLoadOptions? options = null)
     {
         var fullPath = Path.GetFullPath(specPath);
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(fullPath);
+            bytes = File.ReadAllBytes(fullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -26,7 +26,9 @@ public static class StackSpecLoader
                 [Diagnostic.Error(DiagnosticCodes.SpecNotFound, message, SourceLocation.FileOnly(fullPath))]);
         }
 
-        return LoadText(text, fullPath, options);
+        var diagnostics = new DiagnosticBag();
+        var text = TomlFileText.Decode(bytes, fullPath, diagnostics);
+        return text is null ? new StackSpecLoadResult(null, diagnostics.ToImmutable()) : LoadText(text, fullPath, options);
     }
 
     /// <summary>Validates spec text as if it were stored at <paramref name="specPath"/> (which must be absolute).</summary>

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using Tomlyn;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 using VenvStacks.Core.Diagnostics;
+using VenvStacks.Packaging.Text;
 
 namespace VenvStacks.Core.Toml;
 
@@ -12,20 +14,53 @@ namespace VenvStacks.Core.Toml;
 /// </summary>
 public static class TomlDocumentReader
 {
+    private static readonly TomlSerializerOptions ParserOptions = new() { MaxDepth = TomlTextGuard.ParserMaxDepth };
+
     /// <summary>Reads <paramref name="text"/>; <paramref name="path"/> is used in locations.</summary>
     public static TomlParseResult Parse(string text, string path)
     {
-        var document = SyntaxParser.Parse(text, path, true);
-        var errors = document.Diagnostics
-            .Where(d => d.Kind == DiagnosticMessageKind.Error)
-            .Select(d => Diagnostic.Error(
-                DiagnosticCodes.TomlSyntax,
-                "Invalid TOML: " + CleanMessage(d.Message),
-                ToLocation(path, d.Span)))
-            .ToImmutableArray();
-        if (!errors.IsEmpty)
+        var diagnostics = new DiagnosticBag();
+        var root = Read(text, path, diagnostics);
+        return new TomlParseResult(root, diagnostics.ToImmutable());
+    }
+
+    /// <summary>Reads <paramref name="text"/>, adding its errors to <paramref name="diagnostics"/> (at most
+    /// <see cref="DiagnosticBag.MaxPerFile"/> shown); null when it is not valid TOML.</summary>
+    internal static TomlTableNode? Read(string text, string path, DiagnosticBag diagnostics)
+    {
+        // Before Tomlyn and the tree building below, which recurse: see TomlTextGuard (docs/errors.md, VSTK1001).
+        if (TomlTextGuard.FindFirstProblem(text) is { } problem)
         {
-            return new TomlParseResult(null, errors);
+            var (line, column) = TextLocation.LineAndColumn(text, problem.Offset);
+            diagnostics.Error(DiagnosticCodes.TomlSyntax, "Invalid TOML: " + problem.Message, new SourceLocation(path, line, column, line, column));
+            return null;
+        }
+
+        DocumentSyntax document;
+        try
+        {
+            document = SyntaxParser.Parse(text, ParserOptions, path, true);
+        }
+        catch (Exception ex) when (ex is TomlException or ArgumentException)
+        {
+            // Tomlyn throws for its own depth limit, and fails on escapes of surrogates; TomlTextGuard stops such
+            // input first, so this is a last line of defence.
+            diagnostics.Error(
+                DiagnosticCodes.TomlSyntax,
+                "Invalid TOML: " + CleanMessage(ex.Message),
+                new SourceLocation(path, 1, 1, 1, 1));
+            return null;
+        }
+
+        var errorsBefore = diagnostics.ErrorCount;
+        foreach (var error in document.Diagnostics.Where(d => d.Kind == DiagnosticMessageKind.Error))
+        {
+            diagnostics.Error(DiagnosticCodes.TomlSyntax, "Invalid TOML: " + CleanMessage(error.Message), ToLocation(path, error.Span));
+        }
+
+        if (diagnostics.ErrorCount != errorsBefore)
+        {
+            return null;
         }
 
         var root = new MutableTable(new SourceLocation(path, 1, 1, 1, 1));
@@ -58,7 +93,7 @@ public static class TomlDocumentReader
             }
         }
 
-        return new TomlParseResult(root.Freeze(), ImmutableArray<Diagnostic>.Empty);
+        return root.Freeze();
     }
 
     internal static SourceLocation ToLocation(string path, SourceSpan span) =>
@@ -72,7 +107,7 @@ public static class TomlDocumentReader
         var keys = KeyParts(keyValue.Key!, path);
         var target = Navigate(table, keys.Take(keys.Count - 1), keys[0].Location);
         var last = keys[^1];
-        target.Entries.Add(new MutableEntry(last.Name, last.Location, Convert(keyValue.Value!, path)));
+        target.Add(new MutableEntry(last.Name, last.Location, Convert(keyValue.Value!, path)));
     }
 
     private static object Convert(ValueSyntax value, string path)
@@ -116,12 +151,11 @@ public static class TomlDocumentReader
         var current = start;
         foreach (var key in keys)
         {
-            var existing = current.Entries.FirstOrDefault(e => e.Key == key.Name);
-            switch (existing?.Value)
+            switch (current.Find(key.Name)?.Value)
             {
                 case null:
                     var created = new MutableTable(createdAt);
-                    current.Entries.Add(new MutableEntry(key.Name, key.Location, created));
+                    current.Add(new MutableEntry(key.Name, key.Location, created));
                     current = created;
                     break;
                 case MutableTable table:
@@ -171,24 +205,34 @@ public static class TomlDocumentReader
 
     private sealed class MutableTable(SourceLocation location)
     {
+        // Entries in written order, and by key: a table with many keys must not make every lookup a scan.
+        private readonly List<MutableEntry> _entries = [];
+        private readonly Dictionary<string, MutableEntry> _byKey = new(StringComparer.Ordinal);
+
         public SourceLocation Location { get; set; } = location;
 
-        public List<MutableEntry> Entries { get; } = [];
+        public MutableEntry? Find(string key) => _byKey.GetValueOrDefault(key);
+
+        public void Add(MutableEntry entry)
+        {
+            _entries.Add(entry);
+            _byKey.TryAdd(entry.Key, entry);
+        }
 
         public MutableArray GetOrAddArray(string key, SourceLocation keyLocation, SourceLocation location)
         {
-            if (Entries.FirstOrDefault(e => e.Key == key)?.Value is MutableArray existing)
+            if (Find(key)?.Value is MutableArray existing)
             {
                 return existing;
             }
 
             var array = new MutableArray(true, location);
-            Entries.Add(new MutableEntry(key, keyLocation, array));
+            Add(new MutableEntry(key, keyLocation, array));
             return array;
         }
 
         public TomlTableNode Freeze() =>
-            new(Entries.Select(e => new TomlEntry(e.Key, e.KeyLocation, FreezeValue(e.Value))).ToImmutableArray(), Location);
+            new(_entries.Select(e => new TomlEntry(e.Key, e.KeyLocation, FreezeValue(e.Value))).ToImmutableArray(), Location);
     }
 
     private sealed class MutableArray(bool isTableArray, SourceLocation location)

@@ -22,6 +22,7 @@ internal sealed class DependencyParser
 
     private readonly string _text;
     private int _position;
+    private int _markerDepth;
 
     private DependencyParser(string text) => _text = text;
 
@@ -299,8 +300,15 @@ internal sealed class DependencyParser
         MarkerNode node;
         if (Current == '(')
         {
+            // Each group is two frames of recursion: a bound keeps hostile input from overflowing the stack.
+            if (_markerDepth == Marker.MaxNestingDepth)
+            {
+                throw Error($"Marker expression nested more than {Marker.MaxNestingDepth} parentheses deep", _position, _position + 1);
+            }
+
             var open = _position;
             _position++;
+            _markerDepth++;
             ConsumeWhiteSpace();
             node = ParseMarkerExpression();
             ConsumeWhiteSpace();
@@ -310,6 +318,7 @@ internal sealed class DependencyParser
             }
 
             _position++;
+            _markerDepth--;
         }
         else
         {

@@ -24,6 +24,9 @@ public sealed class Marker : IEquatable<Marker>
 
     internal Marker(MarkerGroup root) => _root = root;
 
+    /// <summary>How deep parenthesised groups may nest; deeper markers are format errors (docs/errors.md, VSTK1005).</summary>
+    public const int MaxNestingDepth = 64;
+
     /// <summary>Parses a marker expression.</summary>
     /// <param name="text">The marker, for example <c>os_name == 'nt' or python_version &lt; "3.11"</c>.</param>
     /// <returns>The marker.</returns>

@@ -15,24 +15,35 @@ internal static class PyLockReader
     {
         ArgumentNullException.ThrowIfNull(text);
 
-        // The syntax tree catches what the model reader lets through (e.g. a table defined twice).
-        var syntax = SyntaxParser.Parse(text, "pylock.toml", validate: true);
-        var firstError = syntax.Diagnostics.FirstOrDefault(d => d.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error);
-        if (firstError is not null)
+        // Checked before any recursive parser sees the text, so that a hostile lock is a located format error.
+        if (TomlTextGuard.FindFirstProblem(text) is { } problem)
         {
-            throw TextLocation.Error("Invalid pylock.toml: " + firstError.Message, text, firstError.Span.Offset, firstError.Span.Length);
+            throw TextLocation.Error("Invalid pylock.toml: " + problem.Message, text, problem.Offset, 1);
         }
 
         var store = new TomlMetadataStore();
+        var options = new TomlSerializerOptions { MetadataStore = store, MaxDepth = TomlTextGuard.ParserMaxDepth };
         TomlTable root;
         try
         {
-            root = TomlSerializer.Deserialize<TomlTable>(text, new TomlSerializerOptions { MetadataStore = store })
-                ?? new TomlTable();
+            // The syntax tree catches what the model reader lets through (e.g. a table defined twice).
+            var syntax = SyntaxParser.Parse(text, options, "pylock.toml", validate: true);
+            var firstError = syntax.Diagnostics.FirstOrDefault(d => d.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error);
+            if (firstError is not null)
+            {
+                throw TextLocation.Error("Invalid pylock.toml: " + firstError.Message, text, firstError.Span.Offset, firstError.Span.Length);
+            }
+
+            root = TomlSerializer.Deserialize<TomlTable>(text, options) ?? new TomlTable();
         }
         catch (TomlException exception)
         {
             throw TextLocation.Error("Invalid pylock.toml: " + exception.Message, text, exception.Offset ?? 0, 0);
+        }
+        catch (ArgumentException exception)
+        {
+            // Tomlyn fails like this on input TomlTextGuard is meant to stop first (an escaped surrogate).
+            throw TextLocation.Error("Invalid pylock.toml: the TOML parser failed: " + exception.Message, text, 0, 0, exception);
         }
 
         var document = TomlTableReader.ForDocument(root, text, store);

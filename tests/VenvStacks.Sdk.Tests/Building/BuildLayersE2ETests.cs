@@ -1,7 +1,9 @@
+using Microsoft.Build.Framework;
 using VenvStacks.TestSupport.Python;
 using VenvStacks.TestSupport.Sdk;
 using VenvStacks.TestSupport.Wheels;
 using Xunit.Abstractions;
+using LoggedTask = Microsoft.Build.Logging.StructuredLogger.Task;
 
 namespace VenvStacks.Sdk.Tests.Building;
 
@@ -62,8 +64,9 @@ public sealed class BuildLayersE2ETests(PackedSdkFixture fixture, ITestOutputHel
         var again = await project.BuildAsync();
 
         again.ShouldSucceed();
-        again.Log.TargetSkipped("LockLayers").ShouldBeTrue();
-        again.Log.TargetSkipped("BuildLayers").ShouldBeTrue();
+        again.Log.TargetSkipped("LockLayers", TargetSkipReason.OutputsUpToDate).ShouldBeTrue();
+        again.Log.TargetSkipped("BuildLayers", TargetSkipReason.OutputsUpToDate).ShouldBeTrue();
+        again.Log.Tree.FindChildrenRecursive<LoggedTask>(t => t.Name is "LockLayers" or "BuildLayers").ShouldBeEmpty("no lock or build task runs");
     });
 
     [BuildFact]

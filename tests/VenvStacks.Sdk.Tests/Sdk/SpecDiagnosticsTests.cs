@@ -90,4 +90,42 @@ public sealed class SpecDiagnosticsTests(PackedSdkFixture fixture, ITestOutputHe
             result.Log.Errors.ShouldContain(e => e.File == spec, $"{spec} should be reported as invalid\n{result.Describe()}");
         }
     });
+
+    /// <summary>
+    /// Specs built to hurt (issue 12) fail the build one after the other with exit code 1 and a bounded number of coded
+    /// errors located in the spec: a header 20,000 levels deep (once a stack overflow), a marker in 50,000
+    /// parentheses, 5 MB of random bytes and 200 KB of garbage text (once hundreds of thousands of errors).
+    /// </summary>
+    [Fact]
+    public Task Hostile_specs_fail_with_a_bounded_number_of_coded_located_errors() => fixture.RunInProjectAsync(output, async project =>
+    {
+        const string Runtime = "[[runtimes]]\nname = \"r\"\npython_implementation = \"cpython@3.11.7\"\nrequirements = []\n";
+        var marker = new string('(', 50_000) + "python_version > \\\"3\\\"" + new string(')', 50_000);
+        var random = new Random(12);
+        // No brackets: random ones soon nest past the limit, which stops reading before any syntax error.
+        const string Alphabet = "abc =\"'.,#\n0123456789";
+        project.WithFile("deep.toml", Runtime + "[" + string.Join('.', Enumerable.Repeat("a", 20_000)) + "]\nx = 1\n");
+        project.WithFile("marker.toml", Runtime.Replace("requirements = []", $"requirements = [\"quillon<2 ; {marker}\"]", StringComparison.Ordinal));
+        project.WithFile("garbage.toml", new string([.. Enumerable.Range(0, 200_000).Select(_ => Alphabet[random.Next(Alphabet.Length)])]));
+        var bytes = new byte[5 * 1024 * 1024];
+        random.NextBytes(bytes);
+        File.WriteAllBytes(Path.Combine(project.ProjectDirectory, "binary.toml"), bytes);
+
+        foreach (var (file, code, maxErrors) in new[] { ("deep.toml", "VSTK1001", 1), ("marker.toml", "VSTK1005", 1), ("binary.toml", "VSTK1032", 1), ("garbage.toml", "VSTK1001", 101) })
+        {
+            var spec = Path.Combine(project.ProjectDirectory, file);
+
+            var result = await project.BuildAsync($"-p:VenvStacksSpec={file}");
+
+            result.ExitCode.ShouldBe(1, result.Describe());
+            result.Log.Errors.ShouldNotBeEmpty(result.Describe());
+            result.Log.Errors.Length.ShouldBeLessThanOrEqualTo(maxErrors, file);
+            result.Log.Errors[0].Code.ShouldBe(code, result.Describe());
+            result.Log.Errors.ShouldAllBe(e => e.Code.StartsWith("VSTK") && e.Code != "VSTK9999" && e.File == spec && e.LineNumber > 0, result.Describe());
+            ConsoleText.StackFrames(result.Output).ShouldBeEmpty(result.Describe());
+            result.Output.ShouldNotContain("Exception", Case.Sensitive, result.Describe());
+            // MSBuild prints each error twice (as it happens and in the summary); everything else is a few lines.
+            result.Output.Split('\n').Length.ShouldBeLessThan((2 * maxErrors) + 60, result.Describe());
+        }
+    });
 }

@@ -57,7 +57,7 @@ internal sealed class CommonLayerFieldsReader(
             {
                 diagnostics.Error(
                     DiagnosticCodes.InvalidRequirement,
-                    $"{layerName} uses invalid requirement syntax: {ex.Message} (in '{item.Value}' at position {ex.Position + 1})",
+                    $"{layerName} uses invalid requirement syntax: {ex.Message} (in '{Excerpt(item.Value, ex.Position)}' at position {ex.Position + 1})",
                     PointInto(item.Location, ex.Position));
             }
         }
@@ -169,6 +169,20 @@ internal sealed class CommonLayerFieldsReader(
         }
 
         return result.ToImmutable();
+    }
+
+    // A requirement is quoted whole unless it is long (a hostile one can be megabytes): then the part around the error.
+    private static string Excerpt(string requirement, int position)
+    {
+        const int Context = 40;
+        if (requirement.Length <= 3 * Context)
+        {
+            return requirement;
+        }
+
+        var start = Math.Max(0, position - Context);
+        var end = Math.Min(requirement.Length, position + Context);
+        return (start > 0 ? "…" : string.Empty) + requirement[start..end] + (end < requirement.Length ? "…" : string.Empty);
     }
 
     // Points at the offending character when the string sits on one line; otherwise at the string itself.

@@ -6,6 +6,13 @@ namespace VenvStacks.Core.Specs.Reading;
 /// </summary>
 internal static class LayerNameRules
 {
+    /// <summary>
+    /// The longest name, in UTF-8 bytes. File systems allow 255 bytes per file name (ext4, APFS; NTFS 255 UTF-16 units);
+    /// the longest name made from a layer name is a tagged archive, <c>framework-&lt;name&gt;@&lt;version&gt;-macosx_x86_64-&lt;build&gt;.tar.xz</c>
+    /// (docs/venvstacks-reference.md §4.2), about 55 bytes more; 100 leaves room for that and for short paths on Windows.
+    /// </summary>
+    public const int MaxUtf8Bytes = 100;
+
     private static readonly System.Buffers.SearchValues<char> Forbidden = System.Buffers.SearchValues.Create("/\\:*?\"<>|");
 
     /// <summary>Why the name is unusable, or null when it is fine.</summary>
@@ -31,6 +38,14 @@ internal static class LayerNameRules
             return "must not contain path separators, control characters or any of : * ? \" < > |";
         }
 
-        return name.EndsWith('.') ? "must not end with '.' (Windows drops it from folder names)" : null;
+        if (name.EndsWith('.'))
+        {
+            return "must not end with '.' (Windows drops it from folder names)";
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(name);
+        return bytes > MaxUtf8Bytes
+            ? $"is {bytes} bytes long in UTF-8; names may be at most {MaxUtf8Bytes}, so that the folder, lock and archive names made from them fit in a file name"
+            : null;
     }
 }

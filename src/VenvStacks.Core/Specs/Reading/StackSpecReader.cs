@@ -401,7 +401,8 @@ internal sealed class StackSpecReader(string specPath, StackSpecLoadOptions opti
         var problem = LayerNameRules.Check(located.Value);
         if (problem is not null)
         {
-            _diagnostics.Error(DiagnosticCodes.InvalidLayerName, $"Layer name '{located.Value}' {problem}", located.Location);
+            var shown = located.Value.Length > 60 ? located.Value[..40] + "…" : located.Value;
+            _diagnostics.Error(DiagnosticCodes.InvalidLayerName, $"Layer name '{shown}' {problem}", located.Location);
             return null;
         }
 

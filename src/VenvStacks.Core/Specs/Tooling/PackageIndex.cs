@@ -11,6 +11,9 @@ namespace VenvStacks.Core.Specs.Tooling;
 /// <param name="Location">Where the entry was written.</param>
 public sealed record PackageIndex(string? Name, string Url, bool Explicit, bool Default, string? Format, SourceLocation? Location)
 {
+    /// <summary>Where the <c>url</c> value was written (errors about the location point here), when known.</summary>
+    public SourceLocation? UrlLocation { get; init; }
+
     /// <summary>Whether every layer searches this index (venvstacks: <c>default</c> or not <c>explicit</c>).</summary>
     public bool IsCommon => Default || !Explicit;
 

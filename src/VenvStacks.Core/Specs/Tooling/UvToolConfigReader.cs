@@ -63,9 +63,19 @@ internal sealed class UvToolConfigReader(string specPath, StackSpecLoadOptions o
             return (null, null);
         }
 
-        var parsed = TomlDocumentReader.Parse(File.ReadAllText(fallback), fallback);
-        diagnostics.AddRange(parsed.Errors);
-        return (parsed.Root, fallback);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fallback);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.SpecNotFound, $"'{fallback}' cannot be read: {ex.Message}", SourceLocation.FileOnly(fallback));
+            return (null, null);
+        }
+
+        var text = TomlFileText.Decode(bytes, fallback, diagnostics);
+        return (text is null ? null : TomlDocumentReader.Read(text, fallback, diagnostics), fallback);
     }
 
     private ImmutableArray<PackageIndex> ReadIndexes(TomlTableNode uv, string sourcePath)
@@ -106,6 +116,12 @@ internal sealed class UvToolConfigReader(string specPath, StackSpecLoadOptions o
             }
 
             var url = reader.String("url", required: true);
+            // An unusable URL fails the spec; the index stays listed so that references to its name add no follow-on errors.
+            if (url is { } location && PackageIndexLocation.Problem(location.Value) is { } problem)
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidIndexUrl, problem, location.Location);
+            }
+
             var isExplicit = reader.Boolean("explicit")?.Value ?? false;
             var isDefault = reader.Boolean("default")?.Value ?? false;
             var format = reader.String("format");
@@ -118,7 +134,10 @@ internal sealed class UvToolConfigReader(string specPath, StackSpecLoadOptions o
             // A second index of the same name is reported and left out: names must map to one index.
             if (url is { } u && !duplicate)
             {
-                result.Add(new PackageIndex(name?.Value, u.Value, isExplicit, isDefault, format?.Value == "flat" ? "flat" : null, table.Location));
+                result.Add(new PackageIndex(name?.Value, u.Value, isExplicit, isDefault, format?.Value == "flat" ? "flat" : null, table.Location)
+                {
+                    UrlLocation = u.Location,
+                });
             }
         }
 
