@@ -144,6 +144,62 @@ public sealed class BuildLayersE2ETests(PackedSdkFixture fixture, ITestOutputHel
         (await BuildScenario.RunLayerPythonAsync(project, "app-one", "-m", "app_one")).EnsureSuccess("app one after recovery");
     });
 
+    [BuildFact]
+    public Task A_solution_builds_a_second_stack_on_another_runtime_beside_the_first() => WithScenario(async (project, scenario) =>
+    {
+        var py312 = scenario.Runtimes.For("3.12");
+        project.WithRootFile("stack312/app312.py", "import sys, greeting\nprint(greeting.hello(f'{sys.version_info[0]}.{sys.version_info[1]}'))\n");
+        project.WithRootFile("stack312/venvstacks.toml", $$"""
+            [[runtimes]]
+            name = "cpython-3.12"
+            python_implementation = "cpython@{{py312.Version}}"
+            requirements = []
+            platforms = ["{{BuildScenario.Platform}}"]
+
+            [[applications]]
+            name = "hello"
+            runtime = "cpython-3.12"
+            launch_module = "app312.py"
+            requirements = ["greeting"]
+
+            [[tool.uv.index]]
+            name = "local"
+            url = "{{scenario.Server.SimpleUri.AbsoluteUri}}"
+            default = true
+            """);
+        project.WithRootFile("stack312/stack.venvproj", File.ReadAllText(project.ProjectPath));
+        project.WithRootFile("all.sln", Solution("stack/stack.venvproj", "stack312/stack.venvproj"));
+
+        var build = await project.RunOnAsync("all.sln", "build", []);
+
+        build.ShouldSucceed();
+        var hello = await ExternalProcess.RunAsync(
+            Path.Combine(project.RootDirectory, "stack312", "obj", "venvstacks", "build", "app-hello", "bin", "python"), ["-m", "app312"], null, project.RootDirectory);
+        hello.EnsureSuccess("the 3.12 app").StandardOutput.Trim().ShouldBe("hello from 3.12");
+        (await BuildScenario.RunLayerPythonAsync(project, "app-one", "-m", "app_one")).EnsureSuccess("the 3.11 app");
+    });
+
+    // A classic solution file naming the given projects (the generic SDK project type, as `dotnet sln add` records
+    // for a .venvproj).
+    private static string Solution(params string[] projects)
+    {
+        var text = new System.Text.StringBuilder("\nMicrosoft Visual Studio Solution File, Format Version 12.00\n# Visual Studio Version 17\n");
+        var ids = projects.Select((_, i) => $"{{00000000-0000-0000-0000-0000000000{i + 10:00}}}").ToList();
+        for (var i = 0; i < projects.Length; i++)
+        {
+            text.Append($"Project(\"{{13B669BE-BB05-4DDF-9536-439F39A36129}}\") = \"{Path.GetFileNameWithoutExtension(Path.GetDirectoryName(projects[i]))}\", \"{projects[i].Replace('/', '\\')}\", \"{ids[i]}\"\nEndProject\n");
+        }
+
+        text.Append("Global\n\tGlobalSection(SolutionConfigurationPlatforms) = preSolution\n\t\tDebug|Any CPU = Debug|Any CPU\n\tEndGlobalSection\n");
+        text.Append("\tGlobalSection(ProjectConfigurationPlatforms) = postSolution\n");
+        foreach (var id in ids)
+        {
+            text.Append($"\t\t{id}.Debug|Any CPU.ActiveCfg = Debug|Any CPU\n\t\t{id}.Debug|Any CPU.Build.0 = Debug|Any CPU\n");
+        }
+
+        return text.Append("\tEndGlobalSection\nEndGlobal\n").ToString();
+    }
+
     private Task WithScenario(Func<TestProject, BuildScenario, Task> test) =>
         fixture.RunInProjectAsync(output, async project =>
         {
