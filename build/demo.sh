@@ -2,12 +2,16 @@
 # Runs the main job on the demo stack (testassets/demo) the way a user would: packs the SDK into a local feed, writes
 # a standalone project folder that consumes it through global.json `msbuild-sdks`, then runs
 #   dotnet build -t:ShowLayers     (the layer tree, nothing locked yet: every layer starred)
-#   dotnet build                   (the whole pipeline the SDK implements so far: validate, lock every layer)
+#   dotnet build                   (validate, lock every layer, build the layers into obj/venvstacks/build/)
 #   dotnet build -t:ShowLayers     (now locked)
-#   dotnet build                   (again: nothing to do, LockLayers skipped)
-# There is no PyPI here, so the stack is locked offline (VenvStacksNoIndex) from a folder of the real wheels this kind
-# of machine carries (pyenv's ensurepip bundles, Debian's python-wheels).
-# Everything goes to artifacts/demo/ (feed, private NuGet packages folder, wheels, project, binlogs).
+#   the built application layers   (<layer>/bin/python -m <launch module>)
+#   dotnet build                   (again: nothing to do, LockLayers and BuildLayers skipped)
+# There is no PyPI or GitHub here, so the stack is locked offline (VenvStacksNoIndex) from a folder of the real wheels
+# this kind of machine carries (pyenv's ensurepip bundles, Debian's python-wheels), and its runtime is the machine's
+# CPython 3.11 packed like a python-build-standalone archive (build/make-test-runtime.sh, needs patchelf), named by
+# VenvStacksPythonDownloads. With internet access, drop those properties and the same stack uses PyPI and
+# python-build-standalone.
+# Everything goes to artifacts/demo/ (feed, private NuGet packages folder, wheels, runtime, project, binlogs).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -72,7 +76,17 @@ if ! compgen -G "$wheels/*.whl" >/dev/null; then
   echo "No wheels found on this machine to lock the demo stack from" >&2
   exit 1
 fi
-lock_properties=(-p:VenvStacksLocalWheels="$wheels" -p:VenvStacksNoIndex=true -p:VenvStacksCacheDir="$demo_root/cache")
+# The runtime: the machine's CPython 3.11, packed once per machine; the spec names its exact version.
+runtimes="$repo_root/artifacts/test-runtimes/demo"
+"$repo_root/build/make-test-runtime.sh" "$runtimes" >/dev/null
+py311="$(sed -n 's/^ *"\(3\.11\.[0-9]*\)": *{.*/\1/p' "$runtimes/python-downloads.json" | head -n 1)"
+if [[ -z "$py311" ]]; then
+  py311="$(grep -o '"3\.11\.[0-9]*"' "$runtimes/python-downloads.json" | head -n 1 | tr -d '"')"
+fi
+[[ -n "$py311" ]] || { echo "make-test-runtime.sh packed no CPython 3.11" >&2; exit 1; }
+sed -i "s/cpython@3\.11\.[0-9]*/cpython@$py311/" "$work/stack/venvstacks.toml"
+lock_properties=(-p:VenvStacksLocalWheels="$wheels" -p:VenvStacksNoIndex=true -p:VenvStacksCacheDir="$demo_root/cache"
+  -p:VenvStacksPythonDownloads="$runtimes/python-downloads.json")
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 export NUGET_PACKAGES="$demo_root/packages"
@@ -80,7 +94,7 @@ export NUGET_PACKAGES="$demo_root/packages"
 cd "$work/stack"
 echo "== dotnet build -t:ShowLayers ($work/stack/stack.venvproj, VenvStacks.Sdk $version)"
 dotnet build stack.venvproj -t:ShowLayers -nodeReuse:false -bl:"$demo_root/logs/show.binlog"
-echo "== dotnet build (locks every layer from $wheels)"
+echo "== dotnet build (locks every layer from $wheels, builds the layers on CPython $py311)"
 dotnet build stack.venvproj -nodeReuse:false "${lock_properties[@]}" -bl:"$demo_root/logs/build.binlog"
 echo "== dotnet build -t:ShowLayers (locked)"
 dotnet build stack.venvproj -t:ShowLayers -nodeReuse:false -bl:"$demo_root/logs/show-locked.binlog"
@@ -88,6 +102,11 @@ for summary in requirements/*/packages-*.txt; do
   echo "== $summary"
   cat "$summary"
 done
+for app in hello dashboard; do
+  echo "== obj/venvstacks/build/app-$app/bin/python -m <launch module>"
+  module="$(sed -n "/name = \"$app\"/,/^\[/s/^launch_module = \"launch\/\(.*\)\.py\"/\1/p" venvstacks.toml)"
+  (cd "$work" && "$work/stack/obj/venvstacks/build/app-$app/bin/python" -m "$module")
+done
 echo "== dotnet build (again: nothing to do)"
 dotnet build stack.venvproj -nodeReuse:false "${lock_properties[@]}" -bl:"$demo_root/logs/rebuild.binlog"
-echo "Demo finished. Project: $work/stack  Lock files: $work/stack/requirements  Binary logs: $demo_root/logs"
+echo "Demo finished. Project: $work/stack  Lock files: $work/stack/requirements  Layers: $work/stack/obj/venvstacks/build  Binary logs: $demo_root/logs"
