@@ -112,8 +112,16 @@ public sealed class LayerPackageInstaller(IndexClient client)
         var problems = new ConcurrentQueue<Diagnostic>();
         var progress = new ProgressCounter(request, wheels.Count, wheels.Sum(w => w.Wheel.Size ?? 0), clock);
         progress.Report(null, 0);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.MaxParallelism), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(wheels, parallel, async (wheel, token) =>
+        // Downloads are bounded by the client's request limit, installations (CPU and disk) by MaxParallelism; the
+        // largest wheels start first so that one big wheel does not finish alone at the end.
+        using var installSlots = new SemaphoreSlim(Math.Max(1, request.MaxParallelism));
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(request.MaxParallelism, _client.Options.MaxConcurrentRequests),
+            CancellationToken = cancellationToken,
+        };
+        var largestFirst = wheels.OrderByDescending(w => w.Wheel.Size ?? 0).ToList();
+        await Parallel.ForEachAsync(largestFirst, parallel, async (wheel, token) =>
         {
             try
             {
@@ -126,7 +134,17 @@ public sealed class LayerPackageInstaller(IndexClient client)
                     FileName = wheel.FileName,
                     ScriptShebang = request.ScriptShebang,
                 };
-                var result = await WheelInstaller.InstallAsync(file.Path, request.Scheme, options, token).ConfigureAwait(false);
+                WheelInstallResult result;
+                await installSlots.WaitAsync(token).ConfigureAwait(false);
+                try
+                {
+                    result = await WheelInstaller.InstallAsync(file.Path, request.Scheme, options, token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    installSlots.Release();
+                }
+
                 installed.Add(result.Distribution);
                 foreach (var warning in result.Warnings)
                 {
