@@ -17,8 +17,9 @@ internal sealed class InstalledFileWriter : IDisposable
     private const UnixFileMode RegularMode =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
 
-    private const UnixFileMode ExecutableMode =
-        RegularMode | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+    private const UnixFileMode AllExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+
+    private const UnixFileMode ExecutableMode = RegularMode | AllExecute;
 
     private static readonly byte[] PythonShebang = "#!python"u8.ToArray();
 
@@ -97,6 +98,11 @@ internal sealed class InstalledFileWriter : IDisposable
             using (stream)
             {
                 written = write(stream);
+                if (executable && !OperatingSystem.IsWindows())
+                {
+                    // The create mode was reduced by the umask; like pip, every execute bit is set regardless.
+                    File.SetUnixFileMode(stream.SafeFileHandle, File.GetUnixFileMode(stream.SafeFileHandle) | AllExecute);
+                }
             }
 
             if (temporary is not null)
