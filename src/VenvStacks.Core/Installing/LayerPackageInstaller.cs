@@ -62,6 +62,13 @@ public sealed class LayerPackageInstaller(IndexClient client)
             return Result([], [.. kept], removed, diagnostics, 0, clock);
         }
 
+        // A removed distribution may have shared a file with a kept one (a namespace package's __init__.py): those
+        // that lost a file are installed again.
+        if (!removed.IsEmpty)
+        {
+            kept = await WhereIntactAsync(kept, cancellationToken).ConfigureAwait(false);
+        }
+
         var keptNames = kept.Select(k => k.NormalizedName).ToHashSet();
         var toInstall = wanted.Where(w => !keptNames.Contains(w.NormalizedName)).ToList();
         var (installedNow, bytes) = await InstallAllAsync(request, toInstall, diagnostics, location, clock, cancellationToken).ConfigureAwait(false);
@@ -95,6 +102,20 @@ public sealed class LayerPackageInstaller(IndexClient client)
         }
 
         return removed.ToImmutable();
+    }
+
+    private static async Task<List<InstalledDistribution>> WhereIntactAsync(List<InstalledDistribution> distributions, CancellationToken cancellationToken)
+    {
+        var intact = new List<InstalledDistribution>(distributions.Count);
+        foreach (var distribution in distributions)
+        {
+            if (await distribution.IsIntactAsync(cancellationToken).ConfigureAwait(false))
+            {
+                intact.Add(distribution);
+            }
+        }
+
+        return intact;
     }
 
     private static bool IsSameRelease(InstalledDistribution distribution, Dictionary<NormalizedName, SelectedWheel> wanted) =>
