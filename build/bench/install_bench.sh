@@ -13,28 +13,6 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$repo/build/bench/bench_lib.sh"
 bench_parse_options installing 3 "$@"
-
-project="$repo/tests/VenvStacks.Benchmarks"
-dotnet build "$project" -c Release -nologo -v q >/dev/null
-dll="$project/bin/Release/net10.0/VenvStacks.Benchmarks.dll"
+bench_build
 bench_wait_for_quiet_machine
-
-python="${VENVSTACKS_TEST_PYTHON:-$(command -v python3)}"
-before="$(uptime)"
-args=(--installation "${extra[@]}")
-table="$(mktemp)"
-dotnet "$dll" "${args[@]}" --markdown "$table" >/dev/null
-after="$(uptime)"
-
-{
-  bench_describe_machine "$python"
-  echo "Temp file system: $(df -T "${TMPDIR:-/tmp}" | awk 'NR==2 {print $2}')."
-  echo
-  echo "**Load:** before \`${before# }\`; after \`${after# }\`."
-  echo
-  echo "**Command:** \`build/bench/install_bench.sh\` → \`dotnet tests/VenvStacks.Benchmarks/bin/Release/net10.0/VenvStacks.Benchmarks.dll ${args[*]}\`"
-  echo
-  cat "$table"
-} > "$out"
-rm -f "$table"
-echo "$out"
+bench_run_and_report install_bench.sh "${VENVSTACKS_TEST_PYTHON:-$(command -v python3)}" --installation "${extra[@]}"

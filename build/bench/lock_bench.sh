@@ -12,27 +12,6 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$repo/build/bench/bench_lib.sh"
 bench_parse_options locking 4 "$@"
-
-project="$repo/tests/VenvStacks.Benchmarks"
-dotnet build "$project" -c Release -nologo -v q >/dev/null
-dll="$project/bin/Release/net10.0/VenvStacks.Benchmarks.dll"
+bench_build
 bench_wait_for_quiet_machine
-
-python="${VENVSTACKS_TEST_PYTHON:-/root/.pyenv/versions/3.11.7/bin/python3}"
-before="$(uptime)"
-args=(--locking --profile "${extra[@]}")
-report="$(mktemp)"
-dotnet "$dll" "${args[@]}" --markdown "$report" >/dev/null
-after="$(uptime)"
-
-{
-  bench_describe_machine "$python"
-  echo
-  echo "**Load:** before \`${before# }\`; after \`${after# }\`."
-  echo
-  echo "**Command:** \`build/bench/lock_bench.sh\` → \`dotnet tests/VenvStacks.Benchmarks/bin/Release/net10.0/VenvStacks.Benchmarks.dll ${args[*]}\`"
-  echo
-  cat "$report"
-} > "$out"
-rm -f "$report"
-echo "$out"
+bench_run_and_report lock_bench.sh "${VENVSTACKS_TEST_PYTHON:-/root/.pyenv/versions/3.11.7/bin/python3}" --locking --profile "${extra[@]}"

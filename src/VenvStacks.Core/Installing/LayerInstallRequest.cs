@@ -49,7 +49,7 @@ public sealed record LayerInstallRequest
     /// <summary>The name written to each <c>.dist-info/INSTALLER</c>.</summary>
     public string InstallerName { get; init; } = "venvstacks-sdk";
 
-    /// <summary>How many packages are downloaded and installed at once.</summary>
+    /// <summary>How many wheels are installed at once (downloads run alongside, up to the index client's request limit).</summary>
     public int MaxParallelism { get; init; } = Math.Max(2, Environment.ProcessorCount);
 
     /// <summary>Receives progress after each package (calls never overlap).</summary>

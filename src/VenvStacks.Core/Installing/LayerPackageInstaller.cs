@@ -62,6 +62,13 @@ public sealed class LayerPackageInstaller(IndexClient client)
             return Result([], [.. kept], removed, diagnostics, 0, clock);
         }
 
+        // A removed distribution may have shared a file with a kept one (a namespace package's __init__.py): those
+        // that lost a file are installed again.
+        if (!removed.IsEmpty)
+        {
+            kept = await WhereIntactAsync(kept, cancellationToken).ConfigureAwait(false);
+        }
+
         var keptNames = kept.Select(k => k.NormalizedName).ToHashSet();
         var toInstall = wanted.Where(w => !keptNames.Contains(w.NormalizedName)).ToList();
         var (installedNow, bytes) = await InstallAllAsync(request, toInstall, diagnostics, location, clock, cancellationToken).ConfigureAwait(false);
@@ -97,6 +104,20 @@ public sealed class LayerPackageInstaller(IndexClient client)
         return removed.ToImmutable();
     }
 
+    private static async Task<List<InstalledDistribution>> WhereIntactAsync(List<InstalledDistribution> distributions, CancellationToken cancellationToken)
+    {
+        var intact = new List<InstalledDistribution>(distributions.Count);
+        foreach (var distribution in distributions)
+        {
+            if (await distribution.IsIntactAsync(cancellationToken).ConfigureAwait(false))
+            {
+                intact.Add(distribution);
+            }
+        }
+
+        return intact;
+    }
+
     private static bool IsSameRelease(InstalledDistribution distribution, Dictionary<NormalizedName, SelectedWheel> wanted) =>
         wanted.TryGetValue(distribution.NormalizedName, out var wheel) && distribution.ParseVersion() is { } version && version.Equals(wheel.Version);
 
@@ -112,8 +133,16 @@ public sealed class LayerPackageInstaller(IndexClient client)
         var problems = new ConcurrentQueue<Diagnostic>();
         var progress = new ProgressCounter(request, wheels.Count, wheels.Sum(w => w.Wheel.Size ?? 0), clock);
         progress.Report(null, 0);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.MaxParallelism), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(wheels, parallel, async (wheel, token) =>
+        // Downloads are bounded by the client's request limit, installations (CPU and disk) by MaxParallelism; the
+        // largest wheels start first so that one big wheel does not finish alone at the end.
+        using var installSlots = new SemaphoreSlim(Math.Max(1, request.MaxParallelism));
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(request.MaxParallelism, _client.Options.MaxConcurrentRequests),
+            CancellationToken = cancellationToken,
+        };
+        var largestFirst = wheels.OrderByDescending(w => w.Wheel.Size ?? 0).ToList();
+        await Parallel.ForEachAsync(largestFirst, parallel, async (wheel, token) =>
         {
             try
             {
@@ -126,7 +155,17 @@ public sealed class LayerPackageInstaller(IndexClient client)
                     FileName = wheel.FileName,
                     ScriptShebang = request.ScriptShebang,
                 };
-                var result = await WheelInstaller.InstallAsync(file.Path, request.Scheme, options, token).ConfigureAwait(false);
+                WheelInstallResult result;
+                await installSlots.WaitAsync(token).ConfigureAwait(false);
+                try
+                {
+                    result = await WheelInstaller.InstallAsync(file.Path, request.Scheme, options, token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    installSlots.Release();
+                }
+
                 installed.Add(result.Distribution);
                 foreach (var warning in result.Warnings)
                 {

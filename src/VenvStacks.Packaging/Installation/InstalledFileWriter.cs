@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using VenvStacks.Packaging.Wheels;
 
 namespace VenvStacks.Packaging.Installation;
 
@@ -17,8 +18,9 @@ internal sealed class InstalledFileWriter : IDisposable
     private const UnixFileMode RegularMode =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
 
-    private const UnixFileMode ExecutableMode =
-        RegularMode | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+    private const UnixFileMode AllExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+
+    private const UnixFileMode ExecutableMode = RegularMode | AllExecute;
 
     private static readonly byte[] PythonShebang = "#!python"u8.ToArray();
 
@@ -27,11 +29,19 @@ internal sealed class InstalledFileWriter : IDisposable
     private readonly List<string> _createdFiles = [];
     private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
 
+    // What is left of the content being written, as verified, and the hash of what was read of it.
+    private long _unread;
+    private IncrementalHash? _input;
+
     /// <summary>The number of bytes written so far.</summary>
     public long BytesWritten { get; private set; }
 
     /// <summary>Writes <paramref name="content"/> (read to its end) to <paramref name="destination"/>.</summary>
     /// <param name="content">The content.</param>
+    /// <param name="verified">The RECORD row the content was verified against: content that no longer matches it (the
+    /// archive changed on disk in between) is refused with <see cref="InvalidDataException"/>, and no more than the
+    /// verified length is ever read.</param>
+    /// <param name="length">The verified length.</param>
     /// <param name="destination">The full destination path.</param>
     /// <param name="executable">Whether to create the file with execute permission (POSIX).</param>
     /// <param name="shebangs">For scripts: the lines that replace a first line starting with <c>#!python</c> or
@@ -39,24 +49,35 @@ internal sealed class InstalledFileWriter : IDisposable
     /// <param name="hasher">Receives the written bytes, when the caller needs their hash.</param>
     /// <param name="cancellationToken">Checked between chunks.</param>
     /// <returns>The number of bytes written.</returns>
-    public long Write(Stream content, string destination, bool executable, ScriptShebangs? shebangs, IncrementalHash? hasher, CancellationToken cancellationToken)
+    public long Write(
+        Stream content,
+        RecordEntry verified,
+        long length,
+        string destination,
+        bool executable,
+        ScriptShebangs? shebangs,
+        IncrementalHash? hasher,
+        CancellationToken cancellationToken)
     {
+        _unread = length;
+        using var input = RecordHash.CreateHasher(verified.Hash!.Algorithm);
+        _input = input;
         return WriteFile(destination, executable, stream =>
         {
             var output = new Output(stream, hasher);
-            if (shebangs is not null && WriteScriptHead(content, shebangs, output))
+            if (shebangs is null || !WriteScriptHead(content, shebangs, output))
             {
-                return output.Written;
+                int read;
+                while ((read = Read(content, 0)) > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    output.Emit(_buffer.AsSpan(0, read));
+                }
             }
 
-            int read;
-            while ((read = content.Read(_buffer, 0, _buffer.Length)) > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                output.Emit(_buffer.AsSpan(0, read));
-            }
-
-            return output.Written;
+            return _unread == 0 && verified.Hash.Matches(input.GetHashAndReset())
+                ? output.Written
+                : throw new InvalidDataException($"The archive entry for {destination} changed after it was verified");
         });
     }
 
@@ -97,6 +118,11 @@ internal sealed class InstalledFileWriter : IDisposable
             using (stream)
             {
                 written = write(stream);
+                if (executable && !OperatingSystem.IsWindows())
+                {
+                    // The create mode was reduced by the umask; like pip, every execute bit is set regardless.
+                    File.SetUnixFileMode(stream.SafeFileHandle, File.GetUnixFileMode(stream.SafeFileHandle) | AllExecute);
+                }
             }
 
             if (temporary is not null)
@@ -177,7 +203,7 @@ internal sealed class InstalledFileWriter : IDisposable
     private bool WriteScriptHead(Stream content, ScriptShebangs shebangs, Output output)
     {
         // Nine bytes tell "#!python" from "#!pythonw".
-        var length = ReadAtLeast(content, _buffer, PythonShebang.Length + 1);
+        var length = ReadAtLeast(content, PythonShebang.Length + 1);
         if (!_buffer.AsSpan(0, length).StartsWith(PythonShebang))
         {
             output.Emit(_buffer.AsSpan(0, length));
@@ -195,7 +221,7 @@ internal sealed class InstalledFileWriter : IDisposable
                 return false;
             }
 
-            length = content.Read(_buffer, 0, _buffer.Length);
+            length = Read(content, 0);
             if (length == 0)
             {
                 return true;
@@ -203,12 +229,12 @@ internal sealed class InstalledFileWriter : IDisposable
         }
     }
 
-    private static int ReadAtLeast(Stream content, byte[] buffer, int minimum)
+    private int ReadAtLeast(Stream content, int minimum)
     {
         var total = 0;
         while (total < minimum)
         {
-            var read = content.Read(buffer, total, buffer.Length - total);
+            var read = Read(content, total);
             if (read == 0)
             {
                 break;
@@ -218,6 +244,15 @@ internal sealed class InstalledFileWriter : IDisposable
         }
 
         return total;
+    }
+
+    // Every read of content goes through here, so that content longer than verified is never consumed.
+    private int Read(Stream content, int offset)
+    {
+        var read = content.Read(_buffer, offset, (int)Math.Min(_buffer.Length - offset, _unread + 1));
+        _unread -= read;
+        _input!.AppendData(_buffer, offset, read);
+        return _unread >= 0 ? read : throw new InvalidDataException("An archive entry is longer than when it was verified");
     }
 
     private static void TryDelete(Action delete)

@@ -6,24 +6,28 @@ namespace VenvStacks.Packaging.Installation;
 
 /// <summary>
 /// Checks every planned file's content against its RECORD row (hash and, when given, size), reading the archive
-/// without writing anything. Reading stops as soon as a file is longer than its recorded size, so a forged entry
-/// cannot make the check decompress more than the RECORD admits.
+/// without writing anything. Reading stops as soon as a file is longer than its recorded size; an entry's stream ends
+/// at the size the archive declares, so a forged entry cannot make the check decompress without end either.
 /// </summary>
 internal static class RecordVerifier
 {
     private const int BufferSize = 1 << 16;
 
+    /// <returns>The verified length of each file, in plan order.</returns>
     /// <exception cref="InstallationException">A file differs from its row, or cannot be decompressed.</exception>
-    public static void Verify(WheelPlan plan, CancellationToken cancellationToken)
+    public static long[] Verify(WheelPlan plan, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            foreach (var file in plan.Files)
+            var lengths = new long[plan.Files.Count];
+            for (var i = 0; i < lengths.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Verify(plan.Subject, file, buffer);
+                lengths[i] = Verify(plan.Subject, plan.Files[i], buffer);
             }
+
+            return lengths;
         }
         finally
         {
@@ -31,7 +35,7 @@ internal static class RecordVerifier
         }
     }
 
-    private static void Verify(string subject, PlannedFile file, byte[] buffer)
+    private static long Verify(string subject, PlannedFile file, byte[] buffer)
     {
         var row = file.Row;
         var name = file.Entry.FullName;
@@ -71,6 +75,8 @@ internal static class RecordVerifier
                 name,
                 $"does not match its RECORD hash (RECORD {row.Hash}, content {RecordHash.FromRawDigest(row.Hash.Algorithm, digest)})");
         }
+
+        return length;
     }
 
     private static InstallationException SizeMismatch(string subject, string name, RecordEntry row, string actual) =>

@@ -55,7 +55,7 @@ public static class WheelInstaller
 
         using var archive = OpenArchive(stream, subject);
         var plan = WheelPlanner.Plan(archive, subject, fileName, scheme);
-        RecordVerifier.Verify(plan, cancellationToken);
+        var lengths = RecordVerifier.Verify(plan, cancellationToken);
 
         var warnings = new List<string>();
         if (plan.Wheel.WheelVersion.Minor > WheelFormatVersion.Supported.Minor && plan.Wheel.WheelVersion.Major == WheelFormatVersion.Supported.Major)
@@ -66,7 +66,7 @@ public static class WheelInstaller
         using var writer = new InstalledFileWriter();
         try
         {
-            var files = Write(plan, options, shebangs, writer, cancellationToken);
+            var files = Write(plan, lengths, options, shebangs, writer, cancellationToken);
             return new WheelInstallResult(
                 new InstalledDistribution(plan.Metadata.Name, plan.Metadata.VersionText, plan.DistInfoDirectory),
                 files,
@@ -90,7 +90,8 @@ public static class WheelInstaller
         }
     }
 
-    private static List<string> Write(WheelPlan plan, WheelInstallOptions options, ScriptShebangs? shebangs, InstalledFileWriter writer, CancellationToken cancellationToken)
+    private static List<string> Write(
+        WheelPlan plan, long[] verifiedLengths, WheelInstallOptions options, ScriptShebangs? shebangs, InstalledFileWriter writer, CancellationToken cancellationToken)
     {
         // A RECORD left by an earlier installation would vouch for files while they are being replaced.
         var recordPath = Path.Combine(plan.DistInfoDirectory, "RECORD");
@@ -101,13 +102,14 @@ public static class WheelInstaller
 
         var rows = new List<RecordEntry>(plan.Files.Count + 3);
         var files = new List<string>(plan.Files.Count + 3);
-        foreach (var file in plan.Files)
+        for (var i = 0; i < plan.Files.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var file = plan.Files[i];
             var rewrite = file.IsScript ? shebangs : null;
             using var hasher = rewrite is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             using var content = file.Entry.Open();
-            var size = writer.Write(content, file.Destination, file.Executable, rewrite, hasher, cancellationToken);
+            var size = writer.Write(content, file.Row, verifiedLengths[i], file.Destination, file.Executable, rewrite, hasher, cancellationToken);
 
             // An unchanged file keeps the row the RECORD check accepted; a rewritten script is hashed anew.
             var hash = hasher is null ? file.Row.Hash : RecordHash.FromRawDigest(RecordHash.DefaultAlgorithm, hasher.GetHashAndReset());

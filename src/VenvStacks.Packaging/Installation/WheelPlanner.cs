@@ -175,10 +175,14 @@ internal static class WheelPlanner
         byte[] bytes;
         try
         {
+            // The entry's stream ends at its declared length, so this reads no more than the limit checked above.
             using var stream = entry.Open();
-            using var buffer = new MemoryStream((int)entry.Length);
-            stream.CopyTo(buffer);
-            bytes = buffer.ToArray();
+            bytes = new byte[entry.Length];
+            stream.ReadExactly(bytes);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw InstallationException.ForEntry(InstallationErrorKind.InvalidWheelFile, subject, name, $"is shorter than the {entry.Length} bytes the archive declares", e);
         }
         catch (InvalidDataException e)
         {

@@ -2,8 +2,9 @@ using System.Diagnostics;
 
 namespace VenvStacks.Benchmarks.Installation;
 
-/// <summary>A finished child process: exit code, output and wall-clock time from start to exit.</summary>
-internal sealed record BenchmarkProcess(int ExitCode, string Output, string Error, TimeSpan Elapsed)
+/// <summary>A finished child process: exit code, output, wall-clock time from start to exit, and the CPU time it and
+/// its descendants used (null where it cannot be measured).</summary>
+internal sealed record BenchmarkProcess(int ExitCode, string Output, string Error, TimeSpan Elapsed, TimeSpan? CpuTime)
 {
     /// <summary>Runs <paramref name="executable"/> with pip and Python isolated from user configuration.</summary>
     public static async Task<BenchmarkProcess> RunAsync(string executable, IEnumerable<string> arguments)
@@ -22,13 +23,15 @@ internal sealed record BenchmarkProcess(int ExitCode, string Output, string Erro
         start.Environment["PIP_CONFIG_FILE"] = "/dev/null";
         start.Environment["PIP_DISABLE_PIP_VERSION_CHECK"] = "1";
         start.Environment["PYTHONNOUSERSITE"] = "1";
+        var cpuBefore = ChildCpuTime.Read();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start " + executable);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         clock.Stop();
-        return new BenchmarkProcess(process.ExitCode, await output, await error, clock.Elapsed);
+        var cpu = ChildCpuTime.Read() - cpuBefore;
+        return new BenchmarkProcess(process.ExitCode, await output, await error, clock.Elapsed, cpu);
     }
 
     /// <summary>Throws with the output when the process failed.</summary>

@@ -31,7 +31,7 @@ internal sealed class InstallBenchmark(InstallBenchmarkOptions options, string p
         await MeasureAsync(InstallScenario.All[1], ourWarmCache, "prime");
         await MeasureAsync(InstallScenario.All[4], pipWarmCache, "prime");
 
-        var samples = InstallScenario.All.ToDictionary(s => s, _ => new List<double>());
+        var samples = InstallScenario.All.ToDictionary(s => s, _ => new List<InstallSample>());
         string? fileSetCheck = null;
         for (var run = 0; run < options.Runs; run++)
         {
@@ -43,9 +43,9 @@ internal sealed class InstallBenchmark(InstallBenchmarkOptions options, string p
                     _ => Path.Combine(Work, "caches", $"cold-{run}-{samples[scenario].Count}-{(scenario.IsPip ? "pip" : "ours")}"),
                 };
                 var keep = run == 0 && scenario.Source == "local" && (!scenario.IsPip || !scenario.Compile);
-                var (seconds, environment) = await MeasureAsync(scenario, cache, $"{run}", keep);
-                samples[scenario].Add(seconds);
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run + 1}/{options.Runs} {scenario.Name}: {seconds:0.00} s"));
+                var (sample, environment) = await MeasureAsync(scenario, cache, $"{run}", keep);
+                samples[scenario].Add(sample);
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run + 1}/{options.Runs} {scenario.Name}: {sample.Seconds:0.00} s, CPU {sample.CpuSeconds:0.00} s"));
                 if (scenario.Cache == "cold")
                 {
                     TryDelete(cache);
@@ -63,10 +63,10 @@ internal sealed class InstallBenchmark(InstallBenchmarkOptions options, string p
             }
         }
 
-        return new InstallMeasurements(samples.Where(p => p.Value.Count > 0).ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value), fileSetCheck);
+        return new InstallMeasurements(samples.Where(p => p.Value.Count > 0).ToDictionary(p => p.Key, p => (IReadOnlyList<InstallSample>)p.Value), fileSetCheck);
     }
 
-    private async Task<(double Seconds, string Environment)> MeasureAsync(InstallScenario scenario, string cache, string label, bool keep = false)
+    private async Task<(InstallSample Sample, string Environment)> MeasureAsync(InstallScenario scenario, string cache, string label, bool keep = false)
     {
         var tool = scenario.IsPip ? "pip" + (scenario.Compile ? string.Empty : "-nocompile") : "venvstacks-sdk";
         var environment = Path.Combine(Work, "envs", $"{tool}-{scenario.Source}-{label}");
@@ -102,7 +102,7 @@ internal sealed class InstallBenchmark(InstallBenchmarkOptions options, string p
             TryDelete(environment);
         }
 
-        return (result.Elapsed.TotalSeconds, environment);
+        return (new InstallSample(result.Elapsed.TotalSeconds, result.CpuTime?.TotalSeconds), environment);
     }
 
     private async Task WriteInputsAsync()

@@ -71,6 +71,23 @@ public sealed class LayerPackageInstallerTests
     }
 
     [Fact]
+    public async Task A_kept_distribution_that_shared_a_file_with_a_removed_one_is_restored()
+    {
+        await using var layer = new LayerFixture();
+        var keep = layer.Serve(new WheelBuilder("ns-keep", "1.0").WithModule("ns/__init__.py", "").WithModule("ns/keep.py", "").Build());
+        var drop = layer.Serve(new WheelBuilder("ns-drop", "1.0").WithModule("ns/__init__.py", "").WithModule("ns/drop.py", "").Build());
+        await layer.InstallAsync(layer.WriteLock(layer.Package("ns-keep", "1.0", null, keep), layer.Package("ns-drop", "1.0", null, drop)));
+
+        var result = await layer.InstallAsync(layer.WriteLock(layer.Package("ns-keep", "1.0", null, keep)));
+
+        result.Diagnostics.ShouldBeEmpty();
+        result.Removed.Select(d => d.Name).ShouldBe(["ns-drop"]);
+        result.Installed.Select(d => d.Name).ShouldBe(["ns-keep"]);
+        (await result.Installed[0].IsIntactAsync()).ShouldBeTrue();
+        layer.EnvironmentFiles().Where(f => !f.Contains(".dist-info/", StringComparison.Ordinal)).ShouldBe([$"{Site}/ns/__init__.py", $"{Site}/ns/keep.py"]);
+    }
+
+    [Fact]
     public async Task A_damaged_installation_is_reinstalled()
     {
         await using var layer = new LayerFixture();

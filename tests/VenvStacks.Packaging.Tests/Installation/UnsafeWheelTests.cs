@@ -116,6 +116,20 @@ public class UnsafeWheelTests
         (await RefusedAsync(target, path, InstallationErrorKind.UnverifiableRecordEntry)).Entry.ShouldBe("evil/__init__.py");
     }
 
+    [Theory]
+    [InlineData("evil/big.py", 10u, InstallationErrorKind.RecordMismatch)]
+    [InlineData("evil-1.0.dist-info/METADATA", 10u, InstallationErrorKind.InvalidDistInfo)]
+    [InlineData("evil-1.0.dist-info/METADATA", 100_000_000u, InstallationErrorKind.InvalidDistInfo)]
+    [InlineData("evil-1.0.dist-info/RECORD", 20u, InstallationErrorKind.InvalidRecord)]
+    public async Task An_entry_whose_declared_size_is_forged_is_refused(string entry, uint declaredSize, InstallationErrorKind kind)
+    {
+        using var target = new InstallTarget();
+        var path = Base.WithModule("evil/big.py", new string('#', 100_000)).Build().WriteTo(target.Wheels);
+        WheelEditor.ForgeDeclaredSize(path, entry, declaredSize);
+
+        (await RefusedAsync(target, path, kind)).Message.ShouldContain(entry);
+    }
+
     [Fact]
     public async Task A_wheel_that_differs_from_its_expected_sha256_is_refused()
     {

@@ -51,6 +51,27 @@ internal static class WheelEditor
     public static void EditRecord(this List<EditableEntry> entries, Func<string, string> change) =>
         entries.Replace(".dist-info/RECORD", e => e with { Content = Encoding.UTF8.GetBytes(change(e.Text)) });
 
+    /// <summary>Rewrites the uncompressed size the central directory declares for <paramref name="entryName"/>.</summary>
+    public static void ForgeDeclaredSize(string wheelPath, string entryName, uint declaredSize)
+    {
+        var bytes = File.ReadAllBytes(wheelPath);
+        var name = Encoding.UTF8.GetBytes(entryName);
+        for (var offset = 0; offset + 46 < bytes.Length; offset++)
+        {
+            // Central directory file header: signature, ..., uncompressed size at +24, name length at +28, name at +46.
+            if (BitConverter.ToUInt32(bytes, offset) == 0x02014b50
+                && BitConverter.ToUInt16(bytes, offset + 28) == name.Length
+                && bytes.AsSpan(offset + 46, name.Length).SequenceEqual(name))
+            {
+                BitConverter.TryWriteBytes(bytes.AsSpan(offset + 24, 4), declaredSize);
+                File.WriteAllBytes(wheelPath, bytes);
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"{entryName} is not in {wheelPath}");
+    }
+
     private static List<EditableEntry> Read(byte[] content)
     {
         using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);

@@ -12,6 +12,7 @@ namespace VenvStacks.Packaging.Tests.Installation;
 public class WheelInstallerTests
 {
     private const string Site = "lib/python3.11/site-packages";
+    private const UnixFileMode AllExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 
     [Fact]
     public async Task Installs_the_root_into_site_packages_and_writes_pips_RECORD()
@@ -130,9 +131,9 @@ public class WheelInstallerTests
 
         await target.InstallAsync(path);
 
-        IsExecutable(target.InEnv($"{Site}/modes/tool.sh")).ShouldBeTrue();
-        IsExecutable(target.InEnv("bin/run")).ShouldBeTrue();
-        IsExecutable(target.InEnv($"{Site}/modes/plain.txt")).ShouldBeFalse();
+        ExecuteBits(target.InEnv($"{Site}/modes/tool.sh")).ShouldBe(AllExecute);
+        ExecuteBits(target.InEnv("bin/run")).ShouldBe(AllExecute);
+        ExecuteBits(target.InEnv($"{Site}/modes/plain.txt")).ShouldBe(UnixFileMode.None);
     }
 
     [Fact]
@@ -261,6 +262,5 @@ public class WheelInstallerTests
         RecordFile.Parse(File.ReadAllText(recordFile)).Entries.Select(e => e.Path).ToList();
 
     [UnsupportedOSPlatform("windows")]
-    private static bool IsExecutable(string path) =>
-        (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+    private static UnixFileMode ExecuteBits(string path) => File.GetUnixFileMode(path) & AllExecute;
 }
