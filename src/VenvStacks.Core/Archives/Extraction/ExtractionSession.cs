@@ -196,13 +196,10 @@ internal sealed class ExtractionSession
     {
         // A hard link names an earlier member of the same archive; it is extracted as a copy of that file.
         var target = info.LinkTarget ?? string.Empty;
-        if (EntryPathRules.Unsafe(target) is { } reason)
-        {
-            throw new ArchiveException(DiagnosticCodes.ArchiveInvalidHardLink, _archivePath, info.Name, reason);
-        }
-
-        var components = EntryPathRules.Split(_archivePath, info.Name, target);
-        var targetPath = components.Length > _strip ? string.Join('/', components[_strip..]) : null;
+        var components = EntryPathRules.SplitTarget(target).Where(c => c != ".").ToArray();
+        var targetPath = EntryPathRules.Unsafe(target) is null && !components.Contains("..") && components.Length > _strip
+            ? string.Join('/', components[_strip..])
+            : null;
         if (targetPath is null || !_files.TryGetValue(targetPath, out var source))
         {
             throw new ArchiveException(
