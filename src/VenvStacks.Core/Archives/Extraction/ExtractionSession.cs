@@ -20,6 +20,7 @@ internal sealed class ExtractionSession
     private readonly int _strip;
     private readonly LinkResolver _links;
     private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _linkEntryNames = new(StringComparer.Ordinal);
     private readonly List<(string Path, int Mode, DateTimeOffset Time)> _directories = [];
 
     /// <param name="archivePath">The archive, for messages.</param>
@@ -97,7 +98,7 @@ internal sealed class ExtractionSession
         {
             if (_links.Escape(relativePath, target) is { } reason)
             {
-                throw new ArchiveException(DiagnosticCodes.ArchiveLinkEscapes, _archivePath, relativePath, reason);
+                throw new ArchiveException(DiagnosticCodes.ArchiveLinkEscapes, _archivePath, _linkEntryNames[relativePath], reason);
             }
         }
 
@@ -124,7 +125,7 @@ internal sealed class ExtractionSession
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new ArchiveException(DiagnosticCodes.ArchiveOutputFailed, _archivePath, relativePath, $"the symbolic link cannot be created: {e.Message}", e);
+                throw new ArchiveException(DiagnosticCodes.ArchiveOutputFailed, _archivePath, _linkEntryNames[relativePath], $"the symbolic link cannot be created: {e.Message}", e);
             }
         }
 
@@ -240,6 +241,7 @@ internal sealed class ExtractionSession
 
         _files.Remove(relativePath);
         _links.Add(relativePath, target);
+        _linkEntryNames[relativePath] = info.Name;
     }
 
     private static void SetFileMetadata(FileStream file, ArchiveEntryInfo info)
