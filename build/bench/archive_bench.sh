@@ -83,11 +83,12 @@ tar -cf - -C "$work" tree >/dev/null
 timer=()
 [[ -x /usr/bin/time ]] && timer=(/usr/bin/time -v -o "$results/time.txt")
 
-# Runs "$@" and prints "seconds peak_rss_mb".
+# Runs "$@" with its standard output in file $1 and prints "seconds peak_rss_mb".
 measure() {
-  local start end rss="n/a"
+  local output="$1" start end rss="n/a"
+  shift
   start=$(date +%s.%N)
-  "${timer[@]}" "$@"
+  "${timer[@]}" "$@" > "$output"
   end=$(date +%s.%N)
   if [[ ${#timer[@]} -gt 0 ]]; then
     rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$results/time.txt")
@@ -105,9 +106,9 @@ for format in $formats; do
   esac
   for run in $(seq 1 "$repeat"); do
     # GNU tar in readdir order (what `tar -cf - DIR` does) and in name order (closest to ours: same-size output).
-    read -r gnu_s gnu_rss < <(measure bash -c "tar -cf - -C '$work' tree | $compressor > '$results/gnu.tar.$format'")
-    read -r sorted_s sorted_rss < <(measure bash -c "tar --sort=name -cf - -C '$work' tree | $compressor > '$results/sorted.tar.$format'")
-    read -r ours_s ours_rss < <(measure dotnet "$dll" --archive "$tree" "$results/ours.tar.$format" --level "$level" > "$results/ours.txt")
+    read -r gnu_s gnu_rss < <(measure /dev/null bash -c "tar -cf - -C '$work' tree | $compressor > '$results/gnu.tar.$format'")
+    read -r sorted_s sorted_rss < <(measure /dev/null bash -c "tar --sort=name -cf - -C '$work' tree | $compressor > '$results/sorted.tar.$format'")
+    read -r ours_s ours_rss < <(measure "$results/ours.txt" dotnet "$dll" --archive "$tree" "$results/ours.tar.$format" --level "$level")
     ours_ws=$(sed -n 's/.*peak_working_set_mb=\([0-9.]*\).*/\1/p' "$results/ours.txt")
     sorted_size=$(stat -c %s "$results/sorted.tar.$format")
     for tool in gnu sorted ours; do
