@@ -114,6 +114,23 @@ public sealed class ArchiveConformanceTests : IDisposable
         lines.ShouldAllBe(line => line.EndsWith("|3|2024-05-06T07:08:10", StringComparison.Ordinal));
     }
 
+    [ToolFact("unzip", "python")]
+    public async Task Unzip_and_cpython_zipfile_follow_the_zip64_end_records_of_a_zip_with_70000_entries()
+    {
+        Directory.CreateDirectory(_scratch["env"]);
+        var request = new ArchiveWriteRequest(_scratch["env"], "root", _scratch["many.zip"], ArchiveFormat.Zip, LockTime)
+        {
+            ExtraFiles = [.. Enumerable.Range(0, 70_000).Select(i => ArchiveExtraFile.FromBytes($"f{i:D5}", "x"u8.ToArray()))],
+        };
+        var zip = (await ReproducibleArchiveWriter.WriteAsync(request, null, CancellationToken.None)).Path;
+
+        var test = await ExternalTools.RunAsync("unzip", ["-tq", zip]);
+        test.ExitCode.ShouldBe(0, test.Output + test.Error);
+        var count = await ExternalTools.RunAsync(ExternalTools.Python!, ["-I", "-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(len(z.infolist()))", zip]);
+        count.ExitCode.ShouldBe(0, count.Error);
+        count.Output.Trim().ShouldBe("70001");
+    }
+
     private static string Digest(string path) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 
     private async Task<string> WriteAsync(ArchiveFormat format)

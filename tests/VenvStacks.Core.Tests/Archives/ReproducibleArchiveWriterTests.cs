@@ -304,6 +304,23 @@ public sealed class ReproducibleArchiveWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_zip_of_more_than_65535_entries_gets_zip64_end_records_that_readers_follow()
+    {
+        Directory.CreateDirectory(_scratch["env"]);
+        var request = new ArchiveWriteRequest(_scratch["env"], "root", _scratch["many.zip"], ArchiveFormat.Zip, LockTime)
+        {
+            ExtraFiles = [.. Enumerable.Range(0, 70_000).Select(i => ArchiveExtraFile.FromBytes($"d{i % 7}/f{i:D5}", ReadOnlyMemory<byte>.Empty))],
+        };
+
+        var result = await ReproducibleArchiveWriter.WriteAsync(request, null, CancellationToken.None);
+
+        result.Entries.ShouldBe(70_008);
+        using var zip = System.IO.Compression.ZipFile.OpenRead(result.Path);
+        zip.Entries.Count.ShouldBe(70_008);
+        zip.Entries[^1].FullName.ShouldBe("root/d6/f69999");
+    }
+
+    [Fact]
     public async Task Bad_requests_are_coded_errors_before_anything_is_written()
     {
         SampleTree.Create(_scratch["env"], TreeHistory.Plain);
