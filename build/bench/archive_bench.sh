@@ -83,17 +83,19 @@ tar -cf - -C "$work" tree >/dev/null
 timer=()
 [[ -x /usr/bin/time ]] && timer=(/usr/bin/time -v -o "$results/time.txt")
 
-# Runs "$@" with its standard output in file $1 and prints "seconds peak_rss_mb".
+# Runs "$@" with its standard output in file $1 and prints "seconds peak_rss_mb cpu_seconds" (user + system, all
+# processes of the command).
 measure() {
-  local output="$1" start end rss="n/a"
+  local output="$1" start end rss="n/a" cpu="n/a"
   shift
   start=$(date +%s.%N)
   "${timer[@]}" "$@" > "$output"
   end=$(date +%s.%N)
   if [[ ${#timer[@]} -gt 0 ]]; then
     rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$results/time.txt")
+    cpu=$(awk -F': ' '/User time|System time/ { t += $2 } END { printf "%.1f", t }' "$results/time.txt")
   fi
-  awk -v s="$start" -v e="$end" -v r="$rss" 'BEGIN { printf "%.1f %s\n", e - s, r }'
+  awk -v s="$start" -v e="$end" -v r="$rss" -v c="$cpu" 'BEGIN { printf "%.1f %s %s\n", e - s, r, c }'
 }
 
 before="$(uptime)"
@@ -106,20 +108,20 @@ for format in $formats; do
   esac
   for run in $(seq 1 "$repeat"); do
     # GNU tar in readdir order (what `tar -cf - DIR` does) and in name order (closest to ours: same-size output).
-    read -r gnu_s gnu_rss < <(measure /dev/null bash -c "tar -cf - -C '$work' tree | $compressor > '$results/gnu.tar.$format'")
-    read -r sorted_s sorted_rss < <(measure /dev/null bash -c "tar --sort=name -cf - -C '$work' tree | $compressor > '$results/sorted.tar.$format'")
-    read -r ours_s ours_rss < <(measure "$results/ours.txt" dotnet "$dll" --archive "$tree" "$results/ours.tar.$format" --level "$level")
+    read -r gnu_s gnu_rss gnu_cpu < <(measure /dev/null bash -c "tar -cf - -C '$work' tree | $compressor > '$results/gnu.tar.$format'")
+    read -r sorted_s sorted_rss sorted_cpu < <(measure /dev/null bash -c "tar --sort=name -cf - -C '$work' tree | $compressor > '$results/sorted.tar.$format'")
+    read -r ours_s ours_rss ours_cpu < <(measure "$results/ours.txt" dotnet "$dll" --archive "$tree" "$results/ours.tar.$format" --level "$level")
     ours_ws=$(sed -n 's/.*peak_working_set_mb=\([0-9.]*\).*/\1/p' "$results/ours.txt")
     sorted_size=$(stat -c %s "$results/sorted.tar.$format")
     for tool in gnu sorted ours; do
       case "$tool" in
-        gnu) label="GNU tar + $compressor (readdir order)"; t=$gnu_s; rss="$gnu_rss MB" ;;
-        sorted) label="GNU tar --sort=name + $compressor"; t=$sorted_s; rss="$sorted_rss MB" ;;
-        ours) label="ours (ReproducibleArchiveWriter)"; t=$ours_s; rss="$ours_rss MB (own peak working set $ours_ws MB)" ;;
+        gnu) label="GNU tar + $compressor (readdir order)"; t=$gnu_s; c=$gnu_cpu; rss="$gnu_rss MB" ;;
+        sorted) label="GNU tar --sort=name + $compressor"; t=$sorted_s; c=$sorted_cpu; rss="$sorted_rss MB" ;;
+        ours) label="ours (ReproducibleArchiveWriter)"; t=$ours_s; c=$ours_cpu; rss="$ours_rss MB (own peak working set $ours_ws MB)" ;;
       esac
       size=$(stat -c %s "$results/$tool.tar.$format")
-      rows+=("$(awk -v f="$format" -v r="$run" -v l="$label" -v t="$t" -v st="$sorted_s" -v z="$size" -v sz="$sorted_size" -v m="$rss" \
-        'BEGIN { printf "| tar.%s | %d | %s | %.1f s | %.2f | %.1f MB | %+.2f%% | %s |", f, r, l, t, t / st, z / 1048576, (z - sz) * 100 / sz, m }')")
+      rows+=("$(awk -v f="$format" -v r="$run" -v l="$label" -v t="$t" -v st="$sorted_s" -v c="$c" -v sc="$sorted_cpu" -v z="$size" -v sz="$sorted_size" -v m="$rss" \
+        'BEGIN { printf "| tar.%s | %d | %s | %.1f s | %.2f | %s s | %s | %.1f MB | %+.2f%% | %s |", f, r, l, t, t / st, c, (sc + 0 > 0 ? sprintf("%.2f", c / sc) : "n/a"), z / 1048576, (z - sz) * 100 / sz, m }')")
       rm -f "$results/$tool.tar.$format"
     done
   done
@@ -136,8 +138,8 @@ after="$(uptime)"
   echo
   echo "**Commands:** GNU \`tar [--sort=name] -cf - -C WORK tree | xz -T0 -6\` / \`| zstd -T0 -3 -q\`; ours \`dotnet tests/VenvStacks.Benchmarks/bin/Release/net10.0/VenvStacks.Benchmarks.dll --archive WORK/tree OUT.tar.xz|.tar.zst --level 6|3\` (threads = $(nproc))."
   echo
-  echo "| Format | Run | Tool | Wall time | Time / GNU sorted | Size | Size vs GNU sorted | Peak RSS (largest process) |"
-  echo "|---|---:|---|---:|---:|---:|---:|---:|"
+  echo "| Format | Run | Tool | Wall time | Time / GNU sorted | CPU (user+sys) | CPU / GNU sorted | Size | Size vs GNU sorted | Peak RSS (largest process) |"
+  echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${rows[@]}"
 } > "$out"
 echo "$out"

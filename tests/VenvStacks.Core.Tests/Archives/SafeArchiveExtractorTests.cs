@@ -281,6 +281,36 @@ public sealed class SafeArchiveExtractorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_zip_without_unix_modes_as_windows_writes_them_extracts_files_and_folders()
+    {
+        var archive = _scratch["windows.zip"];
+        using (var zip = System.IO.Compression.ZipFile.Open(archive, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            foreach (var name in new[] { "layer/", "layer/Lib/", "layer/Lib/site.py", "layer/python.exe" })
+            {
+                var entry = zip.CreateEntry(name);
+                entry.ExternalAttributes = name.EndsWith('/') ? 0x10 : 0x20;
+                if (!name.EndsWith('/'))
+                {
+                    using var stream = entry.Open();
+                    stream.Write("x"u8);
+                }
+            }
+        }
+
+        await SafeArchiveExtractor.ExtractAsync(archive, _scratch["deploy/layer"], new ArchiveExtractOptions { StripComponents = 1 }, CancellationToken.None);
+
+        TreeSnapshot.Of(_scratch["deploy/layer"]).ShouldBe(TreeSnapshot.Expected([SampleEntry.Text("Lib/site.py", "x"), SampleEntry.Text("python.exe", "x")]));
+        (await ArchiveReader.ListAsync(archive, null, CancellationToken.None)).Select(e => (e.Kind, e.Mode)).ShouldBe(
+        [
+            (ArchiveEntryKind.Directory, 0b111_101_101),
+            (ArchiveEntryKind.Directory, 0b111_101_101),
+            (ArchiveEntryKind.File, 0b110_100_100),
+            (ArchiveEntryKind.File, 0b110_100_100),
+        ]);
+    }
+
+    [Fact]
     public async Task Include_skips_entries()
     {
         var archive = Archive(ArchiveFormat.Zip, TestEntry.File("layer/keep.txt", "keep\n"), TestEntry.File("layer/skip.txt"));

@@ -10,6 +10,9 @@ namespace VenvStacks.Core.Archives.Compression;
 /// </summary>
 internal sealed class ArchiveEncoder : IDisposable
 {
+    // zstd's ZSTDMT_NBWORKERS_MAX on 64-bit builds.
+    private const int MaxZstdWorkers = 200;
+
     private readonly Action _finish;
     private readonly IDisposable? _owned;
     private bool _finished;
@@ -39,7 +42,7 @@ internal sealed class ArchiveEncoder : IDisposable
                 var zstd = new CompressionStream(output, level, leaveOpen: true);
                 // Multi-threaded zstd cuts its input into jobs sized by the level, not by the worker count, so the
                 // output is the same for any thread count. The checksum is what `zstd` writes by default.
-                zstd.SetParameter(ZSTD_cParameter.ZSTD_c_nbWorkers, compression.EffectiveThreads);
+                zstd.SetParameter(ZSTD_cParameter.ZSTD_c_nbWorkers, Math.Min(compression.EffectiveThreads, MaxZstdWorkers));
                 zstd.SetParameter(ZSTD_cParameter.ZSTD_c_checksumFlag, 1);
                 return new ArchiveEncoder(zstd, zstd.Dispose, zstd);
             case ArchiveFormat.TarGz:
