@@ -152,6 +152,20 @@ public sealed class ReproducibleArchiveWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task The_gzip_header_has_no_time_and_no_operating_system_so_every_platform_writes_the_same_bytes()
+    {
+        SampleTree.Create(_scratch["env"], TreeHistory.Plain);
+
+        var result = await WriteAsync(_scratch["env"], ArchiveFormat.TarGz, "out");
+
+        File.ReadAllBytes(result.Path)[..10].ShouldBe(new byte[] { 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff });
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(result.Path), System.IO.Compression.CompressionMode.Decompress);
+        using var tar = new MemoryStream();
+        gzip.CopyTo(tar);
+        tar.Length.ShouldBe(await UncompressedTarLengthAsync());
+    }
+
+    [Fact]
     public async Task Tar_entries_are_in_tarfile_order_and_zip_entries_in_os_walk_order()
     {
         Directory.CreateDirectory(_scratch["env/b/inner"]);
@@ -351,6 +365,8 @@ public sealed class ReproducibleArchiveWriterTests : IDisposable
         Should.Throw<ArchiveException>(() => ArchiveFormats.FromPath("layer.rar")).Descriptor.Code.ShouldBe("VSTK4006");
         Should.Throw<ArchiveException>(() => ArchiveFormats.FromPath(".tar")).Descriptor.Code.ShouldBe("VSTK4006");
     }
+
+    private async Task<long> UncompressedTarLengthAsync() => (await WriteAsync(_scratch["env"], ArchiveFormat.Tar, "plain")).Size;
 
     private static async Task<ArchiveException> Fails(ArchiveWriteRequest request) =>
         await Should.ThrowAsync<ArchiveException>(() => ReproducibleArchiveWriter.WriteAsync(request, null, CancellationToken.None));

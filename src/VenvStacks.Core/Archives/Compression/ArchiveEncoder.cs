@@ -46,8 +46,8 @@ internal sealed class ArchiveEncoder : IDisposable
                 zstd.SetParameter(ZSTD_cParameter.ZSTD_c_checksumFlag, 1);
                 return new ArchiveEncoder(zstd, zstd.Dispose, zstd);
             case ArchiveFormat.TarGz:
-                var gzip = new GZipStream(output, DeflateLevel(level), leaveOpen: true);
-                return new ArchiveEncoder(gzip, gzip.Dispose, gzip);
+                var gzip = new GzipEncoderStream(output, DeflateLevel(level));
+                return new ArchiveEncoder(gzip, gzip.Finish, gzip);
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "not a tar format");
         }
