@@ -1,10 +1,23 @@
 using BenchmarkDotNet.Running;
+<<<<<<< HEAD
 using VenvStacks.Benchmarks.Installation;
 using VenvStacks.Benchmarks.Locking;
 
 // `--locking` runs the end-to-end locking measurement (Locking/LockingBenchmarkProgram.cs), `--installation` the wheel
 // installation measurement against pip (Installation/InstallBenchmarkProgram.cs). Everything else goes to
+=======
+using VenvStacks.Benchmarks.Archives;
+using VenvStacks.Benchmarks.Locking;
+
+// `--locking` runs the end-to-end locking measurement (Locking/LockingBenchmarkProgram.cs), `--archive` writes one
+// archive for build/bench/archive_bench.sh (Archives/ArchiveBenchmarkProgram.cs). Everything else goes to
+>>>>>>> archives
 // BenchmarkDotNet, where every benchmark class is selectable: `dotnet run -c Release -- --filter '*Version*'`.
+if (ArchiveBenchmarkProgram.Handles(args))
+{
+    return await ArchiveBenchmarkProgram.RunAsync(args);
+}
+
 if (LockingBenchmarkProgram.Handles(args))
 {
     return await LockingBenchmarkProgram.RunAsync(args);

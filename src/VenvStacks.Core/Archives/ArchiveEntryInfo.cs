@@ -19,6 +19,3 @@ public sealed record ArchiveEntryInfo(
     string? LinkTarget,
     ArchiveEntryOwner? Owner,
     IReadOnlyDictionary<string, string> ExtendedAttributes);
-
-/// <summary>The owner fields of a tar entry.</summary>
-public sealed record ArchiveEntryOwner(int Uid, int Gid, string UserName, string GroupName);

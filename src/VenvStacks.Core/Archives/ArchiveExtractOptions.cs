@@ -24,6 +24,12 @@ public sealed record ArchiveExtractOptions
     /// <summary>Whether an existing target folder is replaced (once the new one is complete) rather than refused.</summary>
     public bool ReplaceExisting { get; init; }
 
+    /// <summary>
+    /// Which entries to extract, judged on the stored entry before any path check; null extracts all. Entries it
+    /// returns false for are skipped, but still read (and a damaged archive still fails).
+    /// </summary>
+    public Func<ArchiveEntryInfo, bool>? Include { get; init; }
+
     /// <summary>The archive format; null takes it from the file name's extension.</summary>
     public ArchiveFormat? Format { get; init; }
 }

@@ -63,9 +63,12 @@ internal static class ArchiveWriteValidation
         foreach (var extra in request.ExtraFiles)
         {
             // A file cannot also be a folder on another extra file's path.
-            if (request.ExtraFiles.Any(other => other.RelativePath.StartsWith(extra.RelativePath + "/", StringComparison.Ordinal)))
+            for (var slash = extra.RelativePath.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = extra.RelativePath.IndexOf('/', slash + 1))
             {
-                throw Invalid(outputPath, $"the extra file '{extra.RelativePath}' is also a folder of another extra file.");
+                if (seen.Contains(extra.RelativePath[..slash]))
+                {
+                    throw Invalid(outputPath, $"the extra file '{extra.RelativePath[..slash]}' is also a folder of the extra file '{extra.RelativePath}'.");
+                }
             }
         }
     }

@@ -78,7 +78,10 @@ public static class SafeArchiveExtractor
                 while (source.ReadNext() is { } entry)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    session.Apply(entry, cancellationToken);
+                    if (options.Include?.Invoke(entry.Info) != false)
+                    {
+                        session.Apply(entry, cancellationToken);
+                    }
                 }
             }
 

@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using ZstdSharp;
-using ZstdSharp.Unsafe;
 
 namespace VenvStacks.Core.Archives.Compression;
 
@@ -36,15 +34,11 @@ internal sealed class ArchiveEncoder : IDisposable
                 var xz = LzmaEncoderStream.Create(output, level, compression.EffectiveThreads, archivePath);
                 return new ArchiveEncoder(xz, xz.Finish, xz);
             case ArchiveFormat.TarZst:
-                var zstd = new CompressionStream(output, level, leaveOpen: true);
-                // Multi-threaded zstd cuts its input into jobs sized by the level, not by the worker count, so the
-                // output is the same for any thread count. The checksum is what `zstd` writes by default.
-                zstd.SetParameter(ZSTD_cParameter.ZSTD_c_nbWorkers, compression.EffectiveThreads);
-                zstd.SetParameter(ZSTD_cParameter.ZSTD_c_checksumFlag, 1);
-                return new ArchiveEncoder(zstd, zstd.Dispose, zstd);
+                var zstd = new ZstdChunkedEncoderStream(output, level, compression.EffectiveThreads);
+                return new ArchiveEncoder(zstd, zstd.Finish, zstd);
             case ArchiveFormat.TarGz:
-                var gzip = new GZipStream(output, DeflateLevel(level), leaveOpen: true);
-                return new ArchiveEncoder(gzip, gzip.Dispose, gzip);
+                var gzip = new GzipEncoderStream(output, DeflateLevel(level));
+                return new ArchiveEncoder(gzip, gzip.Finish, gzip);
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "not a tar format");
         }

@@ -1,56 +1,33 @@
-using System.Runtime.InteropServices;
-
 namespace VenvStacks.Core.Archives.Compression;
 
 /// <summary>
 /// A read-only stream that decompresses an xz stream (concatenated streams included, as <c>xz -d</c> accepts) with
 /// liblzma. Damaged or truncated input is VSTK4005 naming the archive.
 /// </summary>
-internal sealed unsafe class LzmaDecoderStream : Stream
+internal sealed unsafe class LzmaDecoderStream : LzmaCodecStream
 {
     private const int InputBufferSize = 1 << 16;
     private const uint Concatenated = 0x08;
 
     private readonly Stream _source;
-    private readonly LzmaNative _lzma;
-    private readonly string _archivePath;
     private readonly byte[] _input = new byte[InputBufferSize];
-    private LzmaStream* _stream;
     private int _inputOffset;
     private int _inputCount;
     private bool _sourceEnded;
     private bool _streamEnded;
 
     private LzmaDecoderStream(Stream source, LzmaNative lzma, string archivePath, LzmaStream* stream)
-    {
-        _source = source;
-        _lzma = lzma;
-        _archivePath = archivePath;
-        _stream = stream;
-    }
+        : base(lzma, archivePath, stream) => _source = source;
 
-    public override bool CanRead => _stream != null;
-
-    public override bool CanSeek => false;
+    public override bool CanRead => Native != null;
 
     public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     /// <summary>Starts a decoder reading from <paramref name="source"/>, which this stream does not dispose.</summary>
     public static LzmaDecoderStream Create(Stream source, string archivePath)
     {
         var lzma = LzmaNative.Require(archivePath);
-        var stream = (LzmaStream*)NativeMemory.AllocZeroed((nuint)sizeof(LzmaStream));
-        var result = lzma.StreamDecoder(stream, ulong.MaxValue, Concatenated);
-        if (result != LzmaResult.Ok)
-        {
-            NativeMemory.Free(stream);
-            throw LzmaErrors.Decoding(result, archivePath);
-        }
-
+        var stream = Initialize(s => lzma.StreamDecoder((LzmaStream*)s, ulong.MaxValue, Concatenated), r => LzmaErrors.Decoding(r, archivePath));
         return new LzmaDecoderStream(source, lzma, archivePath, stream);
     }
 
@@ -58,7 +35,7 @@ internal sealed unsafe class LzmaDecoderStream : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        ObjectDisposedException.ThrowIf(_stream == null, this);
+        ThrowIfDisposed();
         if (_streamEnded || buffer.IsEmpty)
         {
             return 0;
@@ -78,15 +55,15 @@ internal sealed unsafe class LzmaDecoderStream : Stream
             fixed (byte* input = _input)
             fixed (byte* output = buffer)
             {
-                _stream->NextIn = input + _inputOffset;
-                _stream->AvailIn = (nuint)_inputCount;
-                _stream->NextOut = output;
-                _stream->AvailOut = (nuint)buffer.Length;
-                result = _lzma.Code(_stream, _sourceEnded ? LzmaAction.Finish : LzmaAction.Run);
-                consumed = _inputCount - (int)_stream->AvailIn;
-                produced = buffer.Length - (int)_stream->AvailOut;
-                _stream->NextIn = null;
-                _stream->NextOut = null;
+                Native->NextIn = input + _inputOffset;
+                Native->AvailIn = (nuint)_inputCount;
+                Native->NextOut = output;
+                Native->AvailOut = (nuint)buffer.Length;
+                result = Lzma.Code(Native, _sourceEnded ? LzmaAction.Finish : LzmaAction.Run);
+                consumed = _inputCount - (int)Native->AvailIn;
+                produced = buffer.Length - (int)Native->AvailOut;
+                Native->NextIn = null;
+                Native->NextOut = null;
             }
 
             _inputOffset += consumed;
@@ -99,7 +76,7 @@ internal sealed unsafe class LzmaDecoderStream : Stream
 
             if (result != LzmaResult.Ok)
             {
-                throw LzmaErrors.Decoding(result, _archivePath);
+                throw LzmaErrors.Decoding(result, ArchivePath);
             }
 
             if (produced > 0)
@@ -109,7 +86,7 @@ internal sealed unsafe class LzmaDecoderStream : Stream
 
             if (_sourceEnded && consumed == 0)
             {
-                throw LzmaErrors.Decoding(LzmaResult.BufError, _archivePath);
+                throw LzmaErrors.Decoding(LzmaResult.BufError, ArchivePath);
             }
         }
     }
@@ -118,21 +95,5 @@ internal sealed unsafe class LzmaDecoderStream : Stream
     {
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (_stream != null)
-        {
-            _lzma.End(_stream);
-            NativeMemory.Free(_stream);
-            _stream = null;
-        }
-
-        base.Dispose(disposing);
-    }
 }

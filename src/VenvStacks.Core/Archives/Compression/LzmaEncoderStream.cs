@@ -1,42 +1,27 @@
-using System.Runtime.InteropServices;
-
 namespace VenvStacks.Core.Archives.Compression;
 
 /// <summary>
 /// A write-only stream that xz-compresses into another stream with liblzma's multi-threaded encoder. The encoder
 /// cuts its input into blocks of a size fixed by the preset (3 × the dictionary size, 24 MiB at preset 6, as
-/// <c>xz -T0</c> does), so the output is the same for any thread count. <see cref="Finish"/> ends the xz stream;
-/// disposing without it abandons the output (as on cancellation) and only frees the encoder.
+/// <c>xz -T0</c> does), so the output is the same for any thread count, and the same bytes <c>xz</c> writes.
+/// <see cref="Finish"/> ends the xz stream; disposing without it abandons the output (as on cancellation) and only
+/// frees the encoder.
 /// </summary>
-internal sealed unsafe class LzmaEncoderStream : Stream
+internal sealed unsafe class LzmaEncoderStream : LzmaCodecStream
 {
     private const int OutputBufferSize = 1 << 20;
     private const int CheckCrc64 = 4;
 
     private readonly Stream _destination;
-    private readonly LzmaNative _lzma;
-    private readonly string _archivePath;
     private readonly byte[] _output = new byte[OutputBufferSize];
-    private LzmaStream* _stream;
     private bool _finished;
 
     private LzmaEncoderStream(Stream destination, LzmaNative lzma, string archivePath, LzmaStream* stream)
-    {
-        _destination = destination;
-        _lzma = lzma;
-        _archivePath = archivePath;
-        _stream = stream;
-    }
+        : base(lzma, archivePath, stream) => _destination = destination;
 
     public override bool CanRead => false;
 
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => !_finished && _stream != null;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override bool CanWrite => !_finished && Native != null;
 
     /// <summary>Starts an encoder writing to <paramref name="destination"/>.</summary>
     /// <param name="destination">Where the compressed bytes go; not disposed by this stream.</param>
@@ -46,20 +31,13 @@ internal sealed unsafe class LzmaEncoderStream : Stream
     public static LzmaEncoderStream Create(Stream destination, int preset, int threads, string archivePath)
     {
         var lzma = LzmaNative.Require(archivePath);
-        var stream = (LzmaStream*)NativeMemory.AllocZeroed((nuint)sizeof(LzmaStream));
-        var options = new LzmaMtOptions
-        {
-            Threads = (uint)threads,
-            Preset = (uint)preset,
-            Check = CheckCrc64,
-        };
-        var result = lzma.StreamEncoderMt(stream, &options);
-        if (result != LzmaResult.Ok)
-        {
-            NativeMemory.Free(stream);
-            throw LzmaErrors.Encoding(result, archivePath);
-        }
-
+        var stream = Initialize(
+            s =>
+            {
+                var options = new LzmaMtOptions { Threads = (uint)threads, Preset = (uint)preset, Check = CheckCrc64 };
+                return lzma.StreamEncoderMt((LzmaStream*)s, &options);
+            },
+            r => LzmaErrors.Encoding(r, archivePath));
         return new LzmaEncoderStream(destination, lzma, archivePath, stream);
     }
 
@@ -67,22 +45,22 @@ internal sealed unsafe class LzmaEncoderStream : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        ObjectDisposedException.ThrowIf(_stream == null, this);
+        ThrowIfDisposed();
         fixed (byte* input = buffer)
         {
-            _stream->NextIn = input;
-            _stream->AvailIn = (nuint)buffer.Length;
+            Native->NextIn = input;
+            Native->AvailIn = (nuint)buffer.Length;
             try
             {
-                while (_stream->AvailIn > 0)
+                while (Native->AvailIn > 0)
                 {
                     Step(LzmaAction.Run);
                 }
             }
             finally
             {
-                _stream->NextIn = null;
-                _stream->AvailIn = 0;
+                Native->NextIn = null;
+                Native->AvailIn = 0;
             }
         }
     }
@@ -90,7 +68,7 @@ internal sealed unsafe class LzmaEncoderStream : Stream
     /// <summary>Compresses what is buffered and writes the end of the xz stream.</summary>
     public void Finish()
     {
-        ObjectDisposedException.ThrowIf(_stream == null, this);
+        ThrowIfDisposed();
         while (Step(LzmaAction.Finish) != LzmaResult.StreamEnd)
         {
         }
@@ -102,39 +80,23 @@ internal sealed unsafe class LzmaEncoderStream : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (_stream != null)
-        {
-            _lzma.End(_stream);
-            NativeMemory.Free(_stream);
-            _stream = null;
-        }
-
-        base.Dispose(disposing);
-    }
-
     private LzmaResult Step(LzmaAction action)
     {
         LzmaResult result;
         int produced;
         fixed (byte* output = _output)
         {
-            _stream->NextOut = output;
-            _stream->AvailOut = OutputBufferSize;
-            result = _lzma.Code(_stream, action);
-            produced = OutputBufferSize - (int)_stream->AvailOut;
-            _stream->NextOut = null;
-            _stream->AvailOut = 0;
+            Native->NextOut = output;
+            Native->AvailOut = OutputBufferSize;
+            result = Lzma.Code(Native, action);
+            produced = OutputBufferSize - (int)Native->AvailOut;
+            Native->NextOut = null;
+            Native->AvailOut = 0;
         }
 
         if (result is not (LzmaResult.Ok or LzmaResult.StreamEnd))
         {
-            throw LzmaErrors.Encoding(result, _archivePath);
+            throw LzmaErrors.Encoding(result, ArchivePath);
         }
 
         if (produced > 0)

@@ -20,6 +20,7 @@ internal sealed class ExtractionSession
     private readonly int _strip;
     private readonly LinkResolver _links;
     private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _linkEntryNames = new(StringComparer.Ordinal);
     private readonly List<(string Path, int Mode, DateTimeOffset Time)> _directories = [];
 
     /// <param name="archivePath">The archive, for messages.</param>
@@ -97,7 +98,7 @@ internal sealed class ExtractionSession
         {
             if (_links.Escape(relativePath, target) is { } reason)
             {
-                throw new ArchiveException(DiagnosticCodes.ArchiveLinkEscapes, _archivePath, relativePath, reason);
+                throw new ArchiveException(DiagnosticCodes.ArchiveLinkEscapes, _archivePath, _linkEntryNames[relativePath], reason);
             }
         }
 
@@ -124,7 +125,7 @@ internal sealed class ExtractionSession
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new ArchiveException(DiagnosticCodes.ArchiveOutputFailed, _archivePath, relativePath, $"the symbolic link cannot be created: {e.Message}", e);
+                throw new ArchiveException(DiagnosticCodes.ArchiveOutputFailed, _archivePath, _linkEntryNames[relativePath], $"the symbolic link cannot be created: {e.Message}", e);
             }
         }
 
@@ -196,13 +197,10 @@ internal sealed class ExtractionSession
     {
         // A hard link names an earlier member of the same archive; it is extracted as a copy of that file.
         var target = info.LinkTarget ?? string.Empty;
-        if (EntryPathRules.Unsafe(target) is { } reason)
-        {
-            throw new ArchiveException(DiagnosticCodes.ArchiveInvalidHardLink, _archivePath, info.Name, reason);
-        }
-
-        var components = EntryPathRules.Split(_archivePath, info.Name, target);
-        var targetPath = components.Length > _strip ? string.Join('/', components[_strip..]) : null;
+        var components = EntryPathRules.SplitTarget(target).Where(c => c != ".").ToArray();
+        var targetPath = EntryPathRules.Unsafe(target) is null && !components.Contains("..") && components.Length > _strip
+            ? string.Join('/', components[_strip..])
+            : null;
         if (targetPath is null || !_files.TryGetValue(targetPath, out var source))
         {
             throw new ArchiveException(
@@ -243,6 +241,7 @@ internal sealed class ExtractionSession
 
         _files.Remove(relativePath);
         _links.Add(relativePath, target);
+        _linkEntryNames[relativePath] = info.Name;
     }
 
     private static void SetFileMetadata(FileStream file, ArchiveEntryInfo info)

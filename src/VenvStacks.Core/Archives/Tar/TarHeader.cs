@@ -43,8 +43,10 @@ internal static class TarHeader
         if (pax is not null)
         {
             written += EncodeUstar(destination, "././@PaxHeader", PaxExtended, 0, pax.Length, 0, string.Empty, string.Empty);
-            pax.CopyTo(destination[written..]);
-            written += Padded(pax.Length);
+            var payload = destination.Slice(written, Padded(pax.Length));
+            payload.Clear();
+            pax.CopyTo(payload);
+            written += payload.Length;
         }
 
         var headerSize = size >= MaxSize ? 0 : size;

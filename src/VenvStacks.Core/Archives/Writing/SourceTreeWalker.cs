@@ -169,7 +169,7 @@ internal sealed class SourceTreeWalker
         foreach (var info in entries)
         {
             var relativePath = Join(relativeDirectory, info.Name);
-            var kind = KindOf(info);
+            var kind = KindOf(info, relativePath);
             if (_include is not null && !_include(new ArchiveSourceItem(relativePath, kind)))
             {
                 continue;
@@ -196,20 +196,27 @@ internal sealed class SourceTreeWalker
         }
     }
 
-    private static ArchiveEntryKind KindOf(FileSystemInfo info)
+    private ArchiveEntryKind KindOf(FileSystemInfo info, string relativePath)
     {
-        // Windows reparse points other than links (e.g. deduplicated or cloud files) have no link target.
-        if ((info.Attributes & FileAttributes.ReparsePoint) != 0 && info.LinkTarget is not null)
+        try
         {
-            return ArchiveEntryKind.SymbolicLink;
-        }
+            // Windows reparse points other than links (e.g. deduplicated or cloud files) have no link target.
+            if ((info.Attributes & FileAttributes.ReparsePoint) != 0 && info.LinkTarget is not null)
+            {
+                return ArchiveEntryKind.SymbolicLink;
+            }
 
-        if (info is DirectoryInfo)
+            if (info is DirectoryInfo)
+            {
+                return ArchiveEntryKind.Directory;
+            }
+
+            return ((FileInfo)info).Length == 0 ? SpecialFileProbe.Classify(info.FullName) : ArchiveEntryKind.File;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return ArchiveEntryKind.Directory;
+            throw new ArchiveException(DiagnosticCodes.ArchiveSourceUnreadable, _archivePath, relativePath, $"cannot read '{info.FullName}': {e.Message}", e);
         }
-
-        return ((FileInfo)info).Length == 0 ? SpecialFileProbe.Classify(info.FullName) : ArchiveEntryKind.File;
     }
 
     private static string Join(string relativeDirectory, string name) =>
