@@ -70,28 +70,39 @@ internal sealed class PublishStack : IDisposable
 
     private static readonly DateTimeOffset Epoch2000 = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private PublishStack(string root, TestRuntimeArchive runtime)
+    private PublishStack(string root, string pythonImplementation, TargetPlatform platform, TestRuntimeArchive? runtime)
     {
         Root = root;
+        PythonImplementation = pythonImplementation;
+        Platform = platform;
         Runtime = runtime;
-        Platform = TargetPlatform.Parse(runtime.Platform);
     }
 
     public string Root { get; }
 
-    public TestRuntimeArchive Runtime { get; }
+    /// <summary>The runtime's <c>cpython@X.Y.Z</c>.</summary>
+    public string PythonImplementation { get; }
 
+    /// <summary>The runtime's <c>X.Y</c>.</summary>
+    public string MinorVersion => PythonImplementation[(PythonImplementation.IndexOf('@', StringComparison.Ordinal) + 1)..PythonImplementation.LastIndexOf('.')];
+
+    /// <summary>The platform layers are built and published for.</summary>
     public TargetPlatform Platform { get; }
+
+    /// <summary>The test runtime the runtime layer is extracted from; null for a stack built for another platform,
+    /// whose runtime layer is a stand-in with the files of its layout.</summary>
+    public TestRuntimeArchive? Runtime { get; }
 
     public string SpecDirectory => Path.Combine(Root, "spec");
 
     public StackSpec Spec { get; private set; } = null!;
 
-    /// <summary>A stack from <paramref name="specTemplate"/> (<c>{python}</c> and <c>{minor}</c> are the test runtime's),
-    /// written, loaded and locked.</summary>
-    public static async Task<PublishStack> CreateAsync(string specTemplate = DefaultSpec, string minor = "3.11")
+    /// <summary>A stack from <paramref name="specTemplate"/> (<c>{python}</c> and <c>{minor}</c> are the runtime's),
+    /// written, loaded and locked. Without <paramref name="platform"/> the layers are for this machine, on the test
+    /// runtime; with one, for that platform, over a stand-in runtime (built and published, never run).</summary>
+    public static async Task<PublishStack> CreateAsync(string specTemplate = DefaultSpec, string minor = "3.11", TargetPlatform? platform = null)
     {
-        var stack = await NewAsync(minor);
+        var stack = await NewAsync(minor, platform);
         stack.WriteFile("launch_app/__main__.py", "import hello, pkg_framework_base, support\nprint('launched', hello.LAYER, pkg_framework_base.LAYER)\n");
         stack.WriteFile("support.py", "SUPPORT = True\n");
         stack.WriteFile("other.py", "print('other')\n");
@@ -102,16 +113,22 @@ internal sealed class PublishStack : IDisposable
     /// <summary>A copy of a project folder (its <c>venvstacks.toml</c> used as it is), loaded and locked.</summary>
     public static async Task<PublishStack> FromProjectAsync(string projectFolder, string minor = "3.11")
     {
-        var stack = await NewAsync(minor);
+        var stack = await NewAsync(minor, null);
         VenvStacks.TestSupport.FileTrees.Copy(projectFolder, stack.SpecDirectory);
         await stack.ReplaceSpecAsync(File.ReadAllText(Path.Combine(stack.SpecDirectory, "venvstacks.toml")));
         return stack;
     }
 
-    private static async Task<PublishStack> NewAsync(string minor)
+    private static async Task<PublishStack> NewAsync(string minor, TargetPlatform? platform)
     {
-        var runtimes = await TestRuntimes.GetAsync();
-        return new PublishStack(Path.Combine(Path.GetTempPath(), "vstk-publish-" + Guid.NewGuid().ToString("N")), runtimes.For(minor));
+        var root = Path.Combine(Path.GetTempPath(), "vstk-publish-" + Guid.NewGuid().ToString("N"));
+        if (platform is not null)
+        {
+            return new PublishStack(root, $"cpython@{minor}.13", platform, null);
+        }
+
+        var runtime = (await TestRuntimes.GetAsync()).For(minor);
+        return new PublishStack(root, runtime.PythonImplementation, TargetPlatform.Parse(runtime.Platform), runtime);
     }
 
     /// <summary>Writes a file below the spec folder.</summary>
@@ -133,8 +150,8 @@ internal sealed class PublishStack : IDisposable
     /// <summary>Rewrites and loads the spec without locking it.</summary>
     public void LoadSpec(string specTemplate)
     {
-        var text = specTemplate.Replace("{python}", Runtime.PythonImplementation, StringComparison.Ordinal)
-            .Replace("{minor}", Runtime.MinorVersion, StringComparison.Ordinal);
+        var text = specTemplate.Replace("{python}", PythonImplementation, StringComparison.Ordinal)
+            .Replace("{minor}", MinorVersion, StringComparison.Ordinal);
         var path = WriteFile("venvstacks.toml", text.ReplaceLineEndings("\n"));
         var load = StackSpecLoader.Load(path, StackSpecLoadOptions.Empty);
         Spec = load.Spec.ShouldNotBeNull(string.Join("\n", load.Diagnostics));
@@ -228,6 +245,12 @@ internal sealed class PublishStack : IDisposable
 
     private async Task ExtractRuntimeAsync(string environmentPath, bool scrambled)
     {
+        if (Runtime is null)
+        {
+            WriteStandInRuntime(environmentPath);
+            return;
+        }
+
         var options = new ArchiveExtractOptions { StripComponents = 1 };
         if (!scrambled)
         {
@@ -239,6 +262,26 @@ internal sealed class PublishStack : IDisposable
         await SafeArchiveExtractor.ExtractAsync(Runtime.Path, extracted, options, CancellationToken.None);
         CopyInReverseOrder(extracted, environmentPath);
         Directory.Delete(extracted, recursive: true);
+    }
+
+    // The files of a python-build-standalone runtime's layout that building layers on it needs.
+    private void WriteStandInRuntime(string environmentPath)
+    {
+        var minor = MinorVersion;
+        var files = Platform.OperatingSystem == TargetOperatingSystem.Windows
+            ? new[] { "python.exe", "Lib/venv/scripts/nt/python.exe", "Lib/venv/scripts/nt/pythonw.exe", "Lib/os.py", "Lib/site-packages/README.txt" }
+            : [$"bin/python{minor}", $"lib/python{minor}/os.py", $"lib/python{minor}/site-packages/README.txt"];
+        foreach (var file in files)
+        {
+            var path = Path.Combine(environmentPath, file.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, "stand-in for " + file + "\n");
+        }
+
+        if (Platform.OperatingSystem != TargetOperatingSystem.Windows)
+        {
+            File.CreateSymbolicLink(Path.Combine(environmentPath, "bin", "python"), "python" + minor);
+        }
     }
 
     private static void CopyInReverseOrder(string source, string target)
