@@ -43,6 +43,18 @@ internal static class PublishSettings
         if (!Path.IsPathFullyQualified(request.BuildDirectory) || !Path.IsPathFullyQualified(request.OutputDirectory))
         {
             Invalid($"The build folder '{request.BuildDirectory}' and the output folder '{request.OutputDirectory}' must be absolute paths");
+            return;
+        }
+
+        // Archives may go into the build folder itself (venvstacks' Python API does that), but not into a layer.
+        var output = Path.GetFullPath(naming.OutputDirectory);
+        foreach (var layer in request.Spec.Layers)
+        {
+            var layerFolder = Path.Combine(Path.GetFullPath(request.BuildDirectory), layer.BuildName);
+            if (ArchivePaths.IsWithin(output, layerFolder))
+            {
+                Invalid($"The output folder '{output}' is inside the build folder of layer {layer.BuildName}, which would then be archived into itself");
+            }
         }
     }
 }

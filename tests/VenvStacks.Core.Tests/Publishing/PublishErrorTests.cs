@@ -108,6 +108,19 @@ public sealed class PublishErrorTests : IAsyncLifetime
     }
 
     [TestRuntimeFact]
+    public async Task An_output_folder_inside_a_layer_is_refused()
+    {
+        var build = Stack.Folder("build");
+        var output = Path.Combine(build, "app-demo", "out");
+
+        var result = await PublishEngine.PublishAsync(Stack.Request(build, output), null, CancellationToken.None);
+
+        result.Diagnostics.Select(d => d.Code).ShouldBe(["VSTK4048"]);
+        result.Diagnostics[0].Message.ShouldContain("inside the build folder of layer app-demo");
+        Directory.Exists(output).ShouldBeFalse();
+    }
+
+    [TestRuntimeFact]
     public async Task A_damaged_previous_metadata_file_is_ignored_with_a_warning_and_the_layer_archived_again()
     {
         var build = await Stack.BuildAsync("build");
