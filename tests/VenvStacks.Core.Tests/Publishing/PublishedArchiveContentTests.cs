@@ -50,9 +50,20 @@ public sealed class PublishedArchiveContentTests(TwoBuildsFixture fixture) : ICl
     [TestRuntimeFact]
     public async Task Every_entry_has_the_layers_lock_time_and_root_ownership()
     {
-        var result = await PublishEngine.PublishAsync(Stack.Request(fixture.BuildB, Stack.Folder("out-times")), null, CancellationToken.None);
+        var progress = new RecordedProgress();
+        var result = await PublishEngine.PublishAsync(Stack.Request(fixture.BuildB, Stack.Folder("out-times")), progress, CancellationToken.None);
 
         result.Succeeded.ShouldBeTrue(string.Join("\n", result.Diagnostics));
+        progress.Reports.Select(r => r.BuildName).Distinct().ShouldBe(result.Layers.Select(l => l.BuildName));
+        foreach (var layer in result.Layers)
+        {
+            var statistics = layer.Statistics.ShouldNotBeNull();
+            statistics.BytesOut.ShouldBe(new FileInfo(layer.ArchivePath).Length);
+            statistics.BytesIn.ShouldBe(progress.Reports.Last(r => r.BuildName == layer.BuildName).Progress.BytesIn);
+            statistics.BytesIn.ShouldBeGreaterThan(statistics.BytesOut);
+            statistics.Describe().ShouldMatch(@"^\d+\.\d MB in, \d+\.\d MB out, \d+\.\d s$");
+        }
+
         var locks = LockStateReader.Read(Stack.Spec);
         foreach (var layer in result.Layers)
         {
@@ -174,5 +185,29 @@ public sealed class PublishedArchiveContentTests(TwoBuildsFixture fixture) : ICl
         var output = await ExternalProcess.RunAsync(executable, arguments, environment);
         output.EnsureSuccess($"{executable} {string.Join(' ', arguments)}");
         return output.StandardOutput;
+    }
+
+    private sealed class RecordedProgress : IProgress<LayerArchiveProgress>
+    {
+        private readonly List<LayerArchiveProgress> _reports = [];
+
+        public IReadOnlyList<LayerArchiveProgress> Reports
+        {
+            get
+            {
+                lock (_reports)
+                {
+                    return [.. _reports];
+                }
+            }
+        }
+
+        public void Report(LayerArchiveProgress value)
+        {
+            lock (_reports)
+            {
+                _reports.Add(value);
+            }
+        }
     }
 }
