@@ -96,6 +96,7 @@ public static class PublishEngine
         var published = new Dictionary<string, (LayerPublication Publication, JsonObject Metadata)>(StringComparer.Ordinal);
         foreach (var (layer, plan) in planned)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var buildName = layer.Layer.BuildName;
             var archivePath = naming.ArchivePath(plan.ArchiveName);
             JsonObject metadata;
@@ -113,9 +114,10 @@ public static class PublishEngine
                     metadata = plan.Previous!;
                 }
 
+                // Not canceled once the archive exists: the archive and its metadata are kept consistent as a pair.
                 var metadataPath = naming.LayerMetadataPath(buildName);
                 var metadataJson = PythonJson.SerializeFile(metadata);
-                await WriteAsync(metadataPath, metadataJson, written, cancellationToken).ConfigureAwait(false);
+                await WriteAsync(metadataPath, metadataJson, written, CancellationToken.None).ConfigureAwait(false);
                 var action = plan.NeedsArchive ? LayerPublishAction.Archived : LayerPublishAction.Reused;
                 published[buildName] = (new LayerPublication(buildName, layer.Layer.Kind, action, plan.ArchiveBuild, archivePath, metadataPath, metadataJson, statistics), metadata);
             }

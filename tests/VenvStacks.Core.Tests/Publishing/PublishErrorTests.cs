@@ -121,6 +121,24 @@ public sealed class PublishErrorTests : IAsyncLifetime
     }
 
     [TestRuntimeFact]
+    public async Task A_canceled_publish_leaves_only_complete_layers_and_no_manifest()
+    {
+        var build = await Stack.BuildAsync("build");
+        var output = Stack.Folder("out");
+        using var cancel = new CancellationTokenSource();
+
+        await Should.ThrowAsync<OperationCanceledException>(() =>
+            PublishEngine.PublishAsync(Stack.Request(build, output), new CancelOnLayer("cpython-3.11", cancel), cancel.Token));
+
+        // The runtime's archive is canceled while written, or, if it completed first, published with its metadata.
+        var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(output, p)).ToList();
+        files.ShouldNotContain(f => Path.GetFileName(f).StartsWith('.'));
+        files.ShouldNotContain(Path.Combine("__venvstacks__", "venvstacks.json"));
+        files.Where(f => f.EndsWith(".tar.zst", StringComparison.Ordinal)).ShouldBeSubsetOf(["cpython-3.11.tar.zst"]);
+        files.Count(f => f.EndsWith(".json", StringComparison.Ordinal)).ShouldBe(files.Count(f => f.EndsWith(".tar.zst", StringComparison.Ordinal)));
+    }
+
+    [TestRuntimeFact]
     public async Task A_damaged_previous_metadata_file_is_ignored_with_a_warning_and_the_layer_archived_again()
     {
         var build = await Stack.BuildAsync("build");
@@ -135,5 +153,16 @@ public sealed class PublishErrorTests : IAsyncLifetime
         second.Layer("app-demo").Action.ShouldBe(LayerPublishAction.Archived);
         second.Layer("app-demo").ArchiveBuild.ShouldBe(1);
         second.Layers.Where(l => l.BuildName != "app-demo").ShouldAllBe(l => l.Action == LayerPublishAction.Reused);
+    }
+
+    private sealed class CancelOnLayer(string buildName, CancellationTokenSource cancel) : IProgress<LayerArchiveProgress>
+    {
+        public void Report(LayerArchiveProgress value)
+        {
+            if (value.BuildName == buildName)
+            {
+                cancel.Cancel();
+            }
+        }
     }
 }
