@@ -2,6 +2,14 @@ using BenchmarkDotNet.Running;
 <<<<<<< HEAD
 using VenvStacks.Benchmarks.Installation;
 using VenvStacks.Benchmarks.Locking;
+using VenvStacks.Benchmarks.Publishing;
+
+// `--publish` times one layer published through PublishEngine (Publishing/PublishBenchmarkProgram.cs, for
+// build/bench/publish_bench.sh).
+if (PublishBenchmarkProgram.Handles(args))
+{
+    return await PublishBenchmarkProgram.RunAsync(args);
+}
 
 // `--locking` runs the end-to-end locking measurement (Locking/LockingBenchmarkProgram.cs), `--installation` the wheel
 // installation measurement against pip (Installation/InstallBenchmarkProgram.cs). Everything else goes to

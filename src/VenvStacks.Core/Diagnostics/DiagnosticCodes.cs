@@ -384,6 +384,32 @@ public static class DiagnosticCodes
 
     /// <summary>The layers selected for export name a layer the stack does not have (or has disabled).</summary>
     public static readonly DiagnosticDescriptor ExportUnknownLayer = new("VSTK4030", "Unknown layer selected for export");
+    /// <summary>A layer to publish has no build folder or no <c>.last-build.json</c> beside it.</summary>
+    public static readonly DiagnosticDescriptor PublishLayerNotBuilt = new("VSTK4040", "Layer not built");
+
+    /// <summary>A layer's build records another spec, lock or target than the current ones.</summary>
+    public static readonly DiagnosticDescriptor PublishLayerBuildOutdated = new("VSTK4041", "Layer build out of date");
+
+    /// <summary>A layer to publish has a missing or stale lock.</summary>
+    public static readonly DiagnosticDescriptor PublishLayerNotLocked = new("VSTK4042", "Layer has no valid lock");
+
+    /// <summary>A <c>VenvStacksInclude</c> pattern matches no layer of the stack.</summary>
+    public static readonly DiagnosticDescriptor PublishIncludeUnmatched = new("VSTK4043", "No matching layers found");
+
+    /// <summary>Previously published metadata cannot be read; the layer is archived again.</summary>
+    public static readonly DiagnosticDescriptor PublishPreviousMetadataUnreadable = new("VSTK4044", "Previous publish metadata unreadable");
+
+    /// <summary>The publish metadata or output folder cannot be written.</summary>
+    public static readonly DiagnosticDescriptor PublishOutputFailed = new("VSTK4045", "Publish metadata cannot be written");
+
+    /// <summary>A filtered publish left out a previously published layer whose archive is gone.</summary>
+    public static readonly DiagnosticDescriptor PublishPreviousEntryDropped = new("VSTK4046", "Previously published layer dropped from the manifest");
+
+    /// <summary>No layer of the selection targets the platform being published.</summary>
+    public static readonly DiagnosticDescriptor PublishNothingSelected = new("VSTK4047", "No layer to publish");
+
+    /// <summary>Publish settings that cannot be carried out (format, level, time, post-install script).</summary>
+    public static readonly DiagnosticDescriptor PublishInvalidSettings = new("VSTK4048", "Invalid publish settings");
 
     /// <summary>The task assembly is running on an MSBuild it does not support.</summary>
     public static readonly DiagnosticDescriptor UnsupportedMSBuildRuntime = new("VSTK5001", "Unsupported MSBuild runtime");
