@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Running;
-<<<<<<< HEAD
+using VenvStacks.Benchmarks.Archives;
 using VenvStacks.Benchmarks.Installation;
 using VenvStacks.Benchmarks.Locking;
 using VenvStacks.Benchmarks.Publishing;
@@ -12,14 +12,8 @@ if (PublishBenchmarkProgram.Handles(args))
 }
 
 // `--locking` runs the end-to-end locking measurement (Locking/LockingBenchmarkProgram.cs), `--installation` the wheel
-// installation measurement against pip (Installation/InstallBenchmarkProgram.cs). Everything else goes to
-=======
-using VenvStacks.Benchmarks.Archives;
-using VenvStacks.Benchmarks.Locking;
-
-// `--locking` runs the end-to-end locking measurement (Locking/LockingBenchmarkProgram.cs), `--archive` writes one
-// archive for build/bench/archive_bench.sh (Archives/ArchiveBenchmarkProgram.cs). Everything else goes to
->>>>>>> archives
+// installation measurement against pip (Installation/InstallBenchmarkProgram.cs), `--archive` writes one archive for
+// build/bench/archive_bench.sh (Archives/ArchiveBenchmarkProgram.cs). Everything else goes to
 // BenchmarkDotNet, where every benchmark class is selectable: `dotnet run -c Release -- --filter '*Version*'`.
 if (ArchiveBenchmarkProgram.Handles(args))
 {

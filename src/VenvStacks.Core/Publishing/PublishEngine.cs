@@ -45,7 +45,7 @@ public static class PublishEngine
                 SourceLocation.FileOnly(request.Spec.SpecPath));
         }
 
-        var lockStates = request.LockStates ?? LockStateReader.Read(request.Spec);
+        var lockStates = request.LockStates ?? LockStateReader.Read(request.Spec, cancellationToken);
         var moduleFilter = SourceTreeFilter.For(request.Spec.SpecDirectory);
         var layers = selection.Selected
             .Select(l => LayerToPublish.Check(request, l, lockStates, moduleFilter, diagnostics))
