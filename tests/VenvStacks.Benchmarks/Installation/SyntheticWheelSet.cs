@@ -7,8 +7,8 @@ namespace VenvStacks.Benchmarks.Installation;
 /// <summary>
 /// A deterministic set of pure-Python-tagged wheels shaped like a real application's dependencies: per wheel a package
 /// of Python modules (1–30 KB of code-like text each, which deflates 4–6×), one or two native-library-like blobs
-/// (300 KB–1.5 MB, deflating about 2×), a data file and a <c>#!python</c> script. Thirty wheels unpack to about 60 MB in
-/// 3,800 files.
+/// (300 KB–1.5 MB, deflating about 2×), a data file and a <c>#!python</c> script. With the default seed, thirty
+/// wheels unpack to 94 MB in 3,661 files.
 /// </summary>
 internal sealed record SyntheticWheelSet(IReadOnlyList<BuiltWheel> Wheels, long UnpackedBytes, int FileCount)
 {
