@@ -64,7 +64,15 @@ public static class DistributionUninstaller
                     continue;
                 }
 
-                File.Delete(path);
+                try
+                {
+                    File.Delete(path);
+                }
+                catch (DirectoryNotFoundException)
+                {
+                    // Its folder is gone already (a concurrent uninstallation emptied and removed it), so is the file.
+                }
+
                 removed.Add(path);
                 var folder = Path.GetDirectoryName(path)!;
                 touched.Add(folder);
@@ -121,18 +129,26 @@ public static class DistributionUninstaller
         {
             for (var folder = start; folder is not null && CanRemove(folder, schemeRoots, root); folder = Path.GetDirectoryName(folder))
             {
-                if (!Directory.Exists(folder))
+                // Installations and uninstallations may run at the same time in one environment: a folder that another
+                // uninstallation removed first is fine, and one that an installation has just written into stays.
+                try
+                {
+                    if (Directory.EnumerateFileSystemEntries(folder).Any())
+                    {
+                        break;
+                    }
+
+                    Directory.Delete(folder);
+                    count++;
+                }
+                catch (DirectoryNotFoundException)
                 {
                     continue;
                 }
-
-                if (Directory.EnumerateFileSystemEntries(folder).Any())
+                catch (IOException) when (Directory.Exists(folder))
                 {
                     break;
                 }
-
-                Directory.Delete(folder);
-                count++;
             }
         }
 
