@@ -20,6 +20,9 @@ internal static class TaskDiagnosticCodes
     /// <summary>VenvStacksLockMode names no lock mode, or the lock settings contradict each other.</summary>
     public static string InvalidLockSettings => DiagnosticCodes.InvalidLockSettings.Code;
 
+    /// <summary>VenvStacksArchiveFormat or VenvStacksCompressionLevel has a value publishing cannot use.</summary>
+    public static string InvalidPublishSettings => DiagnosticCodes.InvalidPublishSettings.Code;
+
     /// <summary>The build was canceled while a task worked.</summary>
     public static string Canceled => DiagnosticCodes.TaskCanceled.Code;
 

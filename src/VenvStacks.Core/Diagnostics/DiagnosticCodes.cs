@@ -429,6 +429,9 @@ public static class DiagnosticCodes
     /// <summary>A <c>VenvStacksInclude</c> pattern names no enabled layer.</summary>
     public static readonly DiagnosticDescriptor NoMatchingLayers = new("VSTK5006", "No layer matches the include pattern");
 
+    /// <summary><c>VenvStacksArchiveFormat</c> or <c>VenvStacksCompressionLevel</c> has an unusable value.</summary>
+    public static readonly DiagnosticDescriptor InvalidPublishSettings = new("VSTK5007", "Invalid publish settings");
+
     /// <summary>An unexpected failure inside VenvStacks.Sdk itself.</summary>
     public static readonly DiagnosticDescriptor InternalError = new("VSTK9999", "Internal error");
 
