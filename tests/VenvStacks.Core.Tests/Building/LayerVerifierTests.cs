@@ -16,7 +16,7 @@ public sealed class LayerVerifierTests
                 "/b/it's/site-packages",
                 'C:\\b\\fw\\Lib\\site-packages',
             ]
-            USER_BASE: '/root/.local' (doesn't exist)
+            USER_BASE: '/home/user/.local' (doesn't exist)
             ENABLE_USER_SITE: False
             """;
 

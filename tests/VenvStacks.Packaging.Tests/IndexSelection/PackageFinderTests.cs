@@ -15,18 +15,18 @@ public sealed class PackageFinderTests
         using var cache = new TestFolder();
         await using var first = LocalIndexServer.Start();
         await using var second = LocalIndexServer.Start();
-        first.Add(new WheelBuilder("shared", "1.0").Build());
-        second.Add(new WheelBuilder("shared", "2.0").Build());
+        first.Add(new WheelBuilder("both", "1.0").Build());
+        second.Add(new WheelBuilder("both", "2.0").Build());
         second.Add(new WheelBuilder("only-second", "1.0").Build());
         using var client = new IndexClient(Options(cache));
         var finder = new PackageFinder(client, new IndexConfiguration([Simple(first, "first"), Default(second, "second")]));
 
-        var shared = await finder.FindAsync("shared");
+        var both = await finder.FindAsync("both");
         var onlySecond = await finder.FindAsync("only_second");
 
-        shared.Files.Select(f => f.Version.ToString()).ShouldBe(["1.0"]);
-        shared.Index!.Name.ShouldBe("first");
-        second.RequestsTo("/simple/shared/").ShouldBeEmpty();
+        both.Files.Select(f => f.Version.ToString()).ShouldBe(["1.0"]);
+        both.Index!.Name.ShouldBe("first");
+        second.RequestsTo("/simple/both/").ShouldBeEmpty();
         onlySecond.Index!.Name.ShouldBe("second");
         first.RequestsTo("/simple/only-second/").Single().Status.ShouldBe(404);
     }
